@@ -1,0 +1,1044 @@
+/*
+ * engine.c: one scan, from discovery to the exit code.
+ *
+ *   discover -> load, parse and pattern-match every file (worker threads,
+ *   one file at a time per thread) -> structural rules over the finished
+ *   model -> redaction, inline suppressions, fingerprints -> sort ->
+ *   rule outcomes, factor statuses, evidence and the exit code.
+ *
+ * Output is identical for any number of threads: findings are collected
+ * per file and sorted on a total order at the end.
+ */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "twelvelint/model.h"
+#include "twelvelint/patterns.h"
+
+#define SNIPPET_MAX	240
+
+struct work {
+	struct tl_scan		*scan;
+	struct tl_discover_opts	 dopts;
+	atomic_size_t		 next;
+};
+
+
+/* ---------------------------------------------------------------- rules */
+
+static struct tl_rule_state *
+state_of(const struct tl_scan *s, const char *id)
+{
+	size_t	 lo = 0, hi = s->nstates, mid;
+	int	 c;
+
+	/* The rule set is sorted by id, and so are the states. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcasecmp(s->states[mid].rule->id, id);
+		if (c == 0)
+			return &s->states[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Does id match an --enable/--disable entry: exact id or "TFff" prefix? */
+static int
+id_listed(const struct tl_vec *v, const char *id)
+{
+	size_t	 i, n;
+
+	for (i = 0; i < v->len; i++) {
+		n = strlen(v->items[i]);
+		if (n == 4 ? strncasecmp(id, v->items[i], 4) == 0 :
+		    strcasecmp(id, v->items[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+states_init(struct tl_scan *s)
+{
+	const struct tl_options	*o = s->opts;
+	struct tl_rule_state	*st;
+	size_t			 i;
+
+	s->nstates = s->rules->nrules;
+	s->states = tl_calloc(s->nstates, sizeof(*s->states));
+	for (i = 0; i < s->nstates; i++) {
+		st = &s->states[i];
+		st->rule = s->rules->rules[i];
+		st->severity = st->rule->severity;
+		if (st->rule->factor == 0) {
+			st->selected = 1;
+			continue;
+		}
+		st->selected = 1;
+		if (o->factors != 0 && (o->factors & (1U << st->rule->factor)) == 0)
+			st->selected = 0;
+		if (o->enable.len > 0 && !id_listed(&o->enable, st->rule->id))
+			st->selected = 0;
+		if (id_listed(&o->disable, st->rule->id))
+			st->selected = 0;
+	}
+}
+
+/* ------------------------------------------------------------- findings */
+
+static struct tl_finding *
+finding_new(const struct tl_rule *rule, enum tl_severity sev,
+    const struct tl_file *f, unsigned line, unsigned col)
+{
+	struct tl_finding *fd;
+
+	fd = tl_calloc(1, sizeof(*fd));
+	fd->rule = rule;
+	fd->severity = sev;
+	fd->path = tl_strdup(f != NULL ? f->path : "");
+	fd->line = line;
+	fd->column = col;
+	return fd;
+}
+
+void
+tl_finding_free(void *p)
+{
+	struct tl_finding *fd = p;
+
+	if (fd == NULL)
+		return;
+	free(fd->message);
+	free(fd->path);
+	free(fd->snippet);
+	free(fd->suppressed);
+	free(fd->evidence);
+	free(fd->secret);
+	free(fd);
+}
+
+static int
+report_va(struct tl_check *c, const struct tl_file *f, unsigned line,
+    unsigned col, const char *evidence, const char *secret, const char *fmt,
+    va_list ap)
+{
+	struct tl_finding	*fd;
+	struct tl_buf		 b = TL_BUF_INIT;
+	enum tl_severity	 sev;
+
+	sev = c->state->severity;
+	if (c->lesser && sev > TL_SEV_INFO)
+		sev--;
+	fd = finding_new(c->rule, sev, f, line, col);
+	tl_buf_vaddf(&b, fmt, ap);
+	fd->message = tl_buf_detach(&b);
+	if (secret != NULL && *secret != '\0')
+		fd->secret = tl_strdup(secret);
+	if (evidence != NULL)
+		fd->evidence = tl_str_fold(evidence, strlen(evidence));
+	fd->order = c->scan->findings.len;
+	tl_vec_push(&c->scan->findings, fd);
+	return 0;
+}
+
+int
+tl_report(struct tl_check *c, const struct tl_file *f, unsigned line,
+    unsigned col, const char *evidence, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 error;
+
+	va_start(ap, fmt);
+	error = report_va(c, f, line, col, evidence, NULL, fmt, ap);
+	va_end(ap);
+	return error;
+}
+
+int
+tl_report_secret(struct tl_check *c, const struct tl_file *f, unsigned line,
+    unsigned col, const char *secret, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 error;
+
+	va_start(ap, fmt);
+	error = report_va(c, f, line, col, NULL, secret, fmt, ap);
+	va_end(ap);
+	return error;
+}
+
+void
+tl_not_applicable(struct tl_check *c, const char *fmt, ...)
+{
+	struct tl_buf	 b = TL_BUF_INIT;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	tl_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	free(c->state->reason);
+	c->state->reason = tl_buf_detach(&b);
+	c->state->outcome = TL_OUTCOME_NA;
+}
+
+void
+tl_evidence(struct tl_check *c, const char *path)
+{
+	struct tl_factor_result *fr;
+
+	if (c->rule->factor < 1 || c->rule->factor >= TL_FACTOR_COUNT)
+		return;
+	fr = &c->scan->factors[c->rule->factor];
+	tl_vec_push(&fr->evidence, tl_strdup(path));
+}
+
+/* ------------------------------------------------------ loading, parsing */
+
+static void
+add_parse_error(struct tl_scan *s, struct tl_file *f, unsigned line,
+    unsigned col, const char *what, const char *msg)
+{
+	const struct tl_rule	*r = tl_engine_rule("TF0001");
+	struct tl_finding	*fd;
+
+	f->broken = 1;
+	fd = finding_new(r, r->severity, f, line, col);
+	fd->message = tl_printf("%s: %s", what, msg);
+	fd->evidence = tl_strdup(what);
+	tl_vec_push(&f->pfindings, fd);
+	(void)s;
+}
+
+/* Cheap content test before a generic YAML/JSON file is parsed at all. */
+static int
+maybe_aws(const struct tl_file *f)
+{
+	return tl_memcasemem(f->data, f->size, "AWSTemplateFormatVersion",
+	    24) != NULL ||
+	    tl_memcasemem(f->data, f->size, "AWS::", 5) != NULL ||
+	    tl_memcasemem(f->data, f->size, "containerDefinitions", 20) != NULL;
+}
+
+/* The text names itself a CloudFormation or SAM template. */
+static int
+declares_template(const struct tl_file *f)
+{
+	return tl_memcasemem(f->data, f->size, "AWSTemplateFormatVersion",
+	    24) != NULL || tl_memcasemem(f->data, f->size,
+	    "AWS::Serverless-2016-10-31", 26) != NULL;
+}
+
+static int
+is_template(const struct tl_ynode *root)
+{
+	const struct tl_ynode	*res, *type, *tr;
+	size_t			 i;
+
+	if (root == NULL || root->type != TL_YMAP)
+		return 0;
+	if (tl_ymap_get(root, "AWSTemplateFormatVersion") != NULL)
+		return 1;
+	if ((tr = tl_ymap_get(root, "Transform")) != NULL) {
+		if (tr->type == TL_YSCALAR &&
+		    tl_str_has_prefix(tr->value, "AWS::Serverless"))
+			return 1;
+		for (i = 0; tr->type == TL_YSEQ && i < tr->nitems; i++)
+			if (tr->items[i]->type == TL_YSCALAR &&
+			    tl_str_has_prefix(tr->items[i]->value,
+			    "AWS::Serverless"))
+				return 1;
+	}
+	if ((res = tl_ymap_get(root, "Resources")) == NULL ||
+	    res->type != TL_YMAP)
+		return 0;
+	for (i = 0; i < res->npairs; i++) {
+		type = tl_ymap_get(res->pairs[i].value, "Type");
+		if (type != NULL && type->type == TL_YSCALAR &&
+		    tl_str_has_prefix(type->value, "AWS::"))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+is_taskdef(const struct tl_ynode *root)
+{
+	const struct tl_ynode	*cd, *td;
+
+	if (root == NULL || root->type != TL_YMAP)
+		return 0;
+	cd = tl_ymap_get(root, "containerDefinitions");
+	if (cd == NULL && (td = tl_ymap_get(root, "taskDefinition")) != NULL)
+		cd = tl_ymap_get(td, "containerDefinitions");
+	return cd != NULL && cd->type == TL_YSEQ;
+}
+
+static int
+is_yaml_name(const char *name)
+{
+	return tl_str_has_suffix(name, ".yml") ||
+	    tl_str_has_suffix(name, ".yaml") || tl_str_has_suffix(name, ".json");
+}
+
+static void
+parse_yaml(struct tl_scan *s, struct tl_file *f)
+{
+	struct tl_yerror	 yerr;
+	int			 generic, error;
+
+	generic = f->kind == TL_FILE_YAML || f->kind == TL_FILE_JSON;
+	/*
+	 * Other YAML files are small and rules read some (database.yml);
+	 * other JSON files are often large data: parse only likely
+	 * templates and task definitions.
+	 */
+	if (f->kind == TL_FILE_JSON && !maybe_aws(f))
+		return;
+	if (f->kind == TL_FILE_CI && !is_yaml_name(f->name))
+		return;
+	memset(&yerr, 0, sizeof(yerr));
+	error = tl_yaml_parse(&f->doc, f->data, f->size, &yerr);
+	if (error != 0) {
+		f->doc = NULL;
+		/*
+		 * A generic YAML/JSON file may be anything (a Helm template,
+		 * a JSON fixture): only a file that declares itself a
+		 * template is reported when it does not parse.
+		 */
+		if (generic && !declares_template(f))
+			return;
+		if (generic)
+			f->kind = TL_FILE_TEMPLATE;
+		add_parse_error(s, f, yerr.line, yerr.col,
+		    f->kind == TL_FILE_TEMPLATE ? "invalid template" :
+		    "invalid YAML", yerr.msg);
+		return;
+	}
+	if (!generic || f->doc->nroots == 0)
+		return;
+	if (is_template(f->doc->roots[0]))
+		f->kind = TL_FILE_TEMPLATE;
+	else if (is_taskdef(f->doc->roots[0]))
+		f->kind = TL_FILE_TASKDEF;
+}
+
+static void
+parse_file(struct tl_scan *s, struct tl_file *f)
+{
+	struct tl_df_error	 derr;
+	char			 msg[160];
+	unsigned		 line = 0;
+
+	switch (f->kind) {
+	case TL_FILE_DOCKERFILE:
+		memset(&derr, 0, sizeof(derr));
+		if (tl_dockerfile_parse(&f->docker, f->data, f->size,
+		    &derr) != 0) {
+			f->docker = NULL;
+			add_parse_error(s, f, derr.line, 0, "invalid Dockerfile",
+			    derr.msg);
+		}
+		break;
+	case TL_FILE_SCRIPT:
+		if (tl_shell_parse(&f->script, f->data, f->size, 1) != 0)
+			f->script = NULL;
+		break;
+	case TL_FILE_PROCFILE:
+		if (tl_procfile_parse(&f->procfile, f->data, f->size) != 0)
+			f->procfile = NULL;
+		break;
+	case TL_FILE_DOTENV:
+		if (tl_dotenv_parse(&f->dotenv, f->data, f->size) != 0)
+			f->dotenv = NULL;
+		break;
+	case TL_FILE_MANIFEST:
+	case TL_FILE_LOCKFILE:
+		msg[0] = '\0';
+		if (tl_manifest_parse(&f->manifest, f->subtype, f->data,
+		    f->size, &line, msg, sizeof(msg)) != 0) {
+			f->manifest = NULL;
+			add_parse_error(s, f, line, 0, "invalid manifest", msg);
+		}
+		break;
+	case TL_FILE_COMPOSE:
+	case TL_FILE_BUILDSPEC:
+	case TL_FILE_APPSPEC:
+	case TL_FILE_CI:
+	case TL_FILE_YAML:
+	case TL_FILE_JSON:
+	case TL_FILE_TEMPLATE:
+	case TL_FILE_TASKDEF:
+		parse_yaml(s, f);
+		break;
+	default:
+		break;
+	}
+}
+
+struct match_ctx {
+	struct tl_scan	*scan;
+	struct tl_file	*file;
+};
+
+static int
+on_match(void *arg, const struct tl_pmatch *m)
+{
+	struct match_ctx	*mc = arg;
+	struct tl_rule_state	*st;
+	struct tl_finding	*fd;
+	unsigned		 line, col;
+
+	if ((st = state_of(mc->scan, m->rule_id)) == NULL || !st->selected)
+		return 0;
+	tl_lines_locate(&mc->file->lines, m->start, &line, &col);
+	fd = finding_new(st->rule, st->severity, mc->file, line, col);
+	fd->message = tl_strdup(m->message);
+	if (m->secret)
+		fd->secret = tl_strndup(mc->file->data + m->sstart,
+		    m->send - m->sstart);
+	else
+		fd->evidence = tl_str_fold(mc->file->data + m->sstart,
+		    m->send - m->sstart);
+	fd->order = mc->file->pfindings.len;
+	tl_vec_push(&mc->file->pfindings, fd);
+	return 0;
+}
+
+static void
+process_file(struct work *w, struct tl_pmatcher *pm, struct tl_file *f)
+{
+	struct match_ctx	 mc;
+	const char		*reason = NULL;
+	int			 r;
+
+	r = tl_file_load(w->scan->repo, f, &w->dopts, &reason);
+	if (r != 0) {
+		f->skip_reason = r > 0 && reason != NULL ? reason :
+		    "cannot read file";
+		return;
+	}
+	parse_file(w->scan, f);
+	mc.scan = w->scan;
+	mc.file = f;
+	(void)tl_patterns_scan(w->scan->rules->patterns, pm, f, on_match, &mc);
+}
+
+static void *
+worker(void *arg)
+{
+	struct work		*w = arg;
+	struct tl_pmatcher	*pm;
+	size_t			 i;
+
+	pm = tl_pmatcher_new(w->scan->rules->patterns);
+	while ((i = atomic_fetch_add(&w->next, 1)) < w->scan->repo->nfiles)
+		process_file(w, pm, w->scan->repo->files[i]);
+	tl_pmatcher_free(pm);
+	return NULL;
+}
+
+static void
+load_all(struct tl_scan *s)
+{
+	struct work	 w;
+	pthread_t	*th;
+	size_t		 n, i, started = 0;
+
+	memset(&w, 0, sizeof(w));
+	w.scan = s;
+	w.dopts.max_file_size = s->opts->max_file_size;
+	atomic_init(&w.next, 0);
+	n = s->opts->jobs < 1 ? 1 : (size_t)s->opts->jobs;
+	if (n > s->repo->nfiles)
+		n = s->repo->nfiles > 0 ? s->repo->nfiles : 1;
+	th = tl_calloc(n, sizeof(*th));
+	for (i = 1; i < n; i++)
+		if (pthread_create(&th[i], NULL, worker, &w) == 0)
+			started = i;
+		else
+			break;
+	worker(&w);	/* the calling thread works too */
+	for (i = 1; i <= started; i++)
+		pthread_join(th[i], NULL);
+	free(th);
+}
+
+/* ------------------------------------------------------ structural rules */
+
+/* The kinds a rule reads: its own needs plus those of its pattern detectors. */
+static unsigned long
+rule_needs(const struct tl_scan *s, const struct tl_rule *r)
+{
+	return r->needs | tl_patterns_needs(s->rules->patterns, r->id);
+}
+
+static unsigned long
+kinds_present(const struct tl_repo *repo)
+{
+	unsigned long	 m = 0;
+	size_t		 i;
+
+	for (i = 0; i < repo->nfiles; i++)
+		if (repo->files[i]->loaded)
+			m |= TL_NEED(repo->files[i]->kind);
+	if (repo->git.is_repo)
+		m |= TL_NEED_GIT;
+	return m;
+}
+
+static char *
+missing_reason(unsigned long kinds)
+{
+	struct tl_buf	 b = TL_BUF_INIT;
+	int		 k, n = 0, total = 0;
+
+	for (k = 0; k < TL_FILE__COUNT; k++)
+		if (kinds & TL_NEED(k))
+			total++;
+	tl_buf_adds(&b, "no ");
+	for (k = 0; k < TL_FILE__COUNT; k++) {
+		if ((kinds & TL_NEED(k)) == 0)
+			continue;
+		if (n > 0)
+			tl_buf_adds(&b, n + 1 == total ? " or " : ", ");
+		tl_buf_adds(&b, tl_file_kind_name(k));
+		n++;
+	}
+	tl_buf_adds(&b, " found");
+	return tl_buf_detach(&b);
+}
+
+static int
+run_rules(struct tl_scan *s)
+{
+	struct tl_check		 c;
+	struct tl_rule_state	*st;
+	unsigned long		 present, needs, kinds;
+	size_t			 i;
+	int			 failed = 0;
+
+	present = kinds_present(s->repo);
+	for (i = 0; i < s->nstates; i++) {
+		st = &s->states[i];
+		if (!st->selected || st->rule->factor == 0)
+			continue;
+		/* Any one of the file kinds, and git when the rule says so. */
+		needs = rule_needs(s, st->rule);
+		kinds = needs & ~TL_NEED_GIT;
+		if (kinds != 0 && (kinds & present) == 0) {
+			st->outcome = TL_OUTCOME_NA;
+			st->reason = missing_reason(kinds);
+			continue;
+		}
+		if ((needs & TL_NEED_GIT) != 0 && !s->repo->git.is_repo) {
+			st->outcome = TL_OUTCOME_NA;
+			st->reason = tl_strdup("not a git repository");
+			continue;
+		}
+		st->outcome = TL_OUTCOME_PASS;
+		if (st->rule->check == NULL)
+			continue;
+		c.scan = s;
+		c.repo = s->repo;
+		c.rule = st->rule;
+		c.state = st;
+		c.lesser = 0;
+		tl_error_clear();
+		if (st->rule->check(&c) < 0) {
+			st->outcome = TL_OUTCOME_ERROR;
+			st->reason = tl_strdup(tl_error_get());
+			failed = 1;
+		}
+	}
+	return failed;
+}
+
+/* ------------------------------------------------- finishing the findings */
+
+static void
+collect_file_findings(struct tl_scan *s)
+{
+	struct tl_file		*f;
+	struct tl_finding	*fd;
+	size_t			 i, j;
+
+	for (i = 0; i < s->repo->nfiles; i++) {
+		f = s->repo->files[i];
+		for (j = 0; j < f->pfindings.len; j++) {
+			fd = f->pfindings.items[j];
+			fd->order = s->findings.len;
+			tl_vec_push(&s->findings, fd);
+		}
+		tl_vec_release(&f->pfindings, NULL);
+		if (f->skip_reason != NULL) {
+			struct tl_skip *sk = tl_calloc(1, sizeof(*sk));
+
+			sk->path = tl_strdup(f->path);
+			sk->reason = tl_strdup(f->skip_reason);
+			tl_vec_push(&s->repo->skipped, sk);
+		}
+	}
+}
+
+static int
+cmp_skip(const void *a, const void *b)
+{
+	const struct tl_skip *x = *(void *const *)a, *y = *(void *const *)b;
+
+	return strcmp(x->path, y->path);
+}
+
+static int
+cmp_path_line(const void *a, const void *b)
+{
+	const struct tl_finding *x = *(void *const *)a, *y = *(void *const *)b;
+	int	 c;
+
+	if ((c = strcmp(x->path, y->path)) != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->column != y->column)
+		return x->column < y->column ? -1 : 1;
+	if ((c = strcmp(x->rule->id, y->rule->id)) != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int
+cmp_report(const void *a, const void *b)
+{
+	const struct tl_finding *x = *(void *const *)a, *y = *(void *const *)b;
+	int	 c;
+
+	if (x->rule->factor != y->rule->factor)
+		return x->rule->factor < y->rule->factor ? -1 : 1;
+	if ((c = strcmp(x->path, y->path)) != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if ((c = strcmp(x->rule->id, y->rule->id)) != 0)
+		return c;
+	if (x->column != y->column)
+		return x->column < y->column ? -1 : 1;
+	if ((c = strcmp(x->message, y->message)) != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Replace every occurrence of each secret in *s by its redacted form. */
+static void
+redact_all(char **s, const struct tl_vec *secrets)
+{
+	struct tl_buf	 b = TL_BUF_INIT;
+	const char	*p, *hit, *sec, *best;
+	size_t		 i, blen = 0;
+	char		*red;
+
+	if (*s == NULL || secrets->len == 0)
+		return;
+	p = *s;
+	for (;;) {
+		best = NULL;
+		sec = NULL;
+		for (i = 0; i < secrets->len; i++) {
+			const char *cand = secrets->items[i];
+
+			hit = strstr(p, cand);
+			if (hit != NULL && (best == NULL || hit < best ||
+			    (hit == best && strlen(cand) > blen))) {
+				best = hit;
+				sec = cand;
+				blen = strlen(cand);
+			}
+		}
+		if (best == NULL)
+			break;
+		tl_buf_add(&b, p, (size_t)(best - p));
+		red = tl_redact(sec, blen);
+		tl_buf_adds(&b, red);
+		free(red);
+		p = best + blen;
+	}
+	tl_buf_adds(&b, p);
+	free(*s);
+	*s = tl_buf_detach(&b);
+}
+
+static char *
+make_snippet(const struct tl_file *f, unsigned line)
+{
+	const char	*p;
+	size_t		 len;
+
+	if (f == NULL || !f->loaded || line == 0)
+		return NULL;
+	if ((p = tl_lines_get(&f->lines, f->data, f->size, line, &len)) == NULL)
+		return NULL;
+	while (len > 0 && (*p == ' ' || *p == '\t')) {
+		p++;
+		len--;
+	}
+	if (len > SNIPPET_MAX) {
+		len = SNIPPET_MAX;
+		/* Do not cut a UTF-8 sequence in half. */
+		while (len > 0 && ((unsigned char)p[len] & 0xc0) == 0x80)
+			len--;
+	}
+	return len > 0 ? tl_strndup(p, len) : NULL;
+}
+
+/* Parse "twelvelint:ignore ID[,ID…] reason" in a line; NULL when absent. */
+static char *
+inline_suppression(const char *line, size_t len, const char *id)
+{
+	static const char	 tag[] = "twelvelint:ignore";
+	const char		*p, *e = line + len, *w;
+	char			 word[16];
+	size_t			 n;
+	int			 hit = 0;
+
+	if ((p = tl_memcasemem(line, len, tag, sizeof(tag) - 1)) == NULL)
+		return NULL;
+	p += sizeof(tag) - 1;
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '='))
+		p++;
+	/* A comma-separated list of ids. */
+	for (;;) {
+		w = p;
+		while (p < e && isalnum((unsigned char)*p))
+			p++;
+		n = (size_t)(p - w);
+		if (n == 0 || n >= sizeof(word))
+			break;
+		memcpy(word, w, n);
+		word[n] = '\0';
+		if (strcasecmp(word, id) == 0)
+			hit = 1;
+		if (p < e && *p == ',') {
+			p++;
+			continue;
+		}
+		break;
+	}
+	if (!hit)
+		return NULL;
+	while (p < e && (*p == ' ' || *p == '\t' || *p == ':' || *p == '-'))
+		p++;
+	/* The reason runs to the end of the comment. */
+	w = p;
+	while (p < e && *p != '\n' && !(p + 1 < e && p[0] == '*' &&
+	    p[1] == '/') && !(p + 2 < e && p[0] == '-' && p[1] == '-' &&
+	    p[2] == '>'))
+		p++;
+	while (p > w && isspace((unsigned char)p[-1]))
+		p--;
+	if (p == w)
+		return tl_strdup("inline twelvelint:ignore");
+	return tl_printf("inline: %.*s", (int)(p - w), w);
+}
+
+static void
+suppress(const struct tl_repo *repo, struct tl_finding *fd)
+{
+	const struct tl_file	*f;
+	const char		*p;
+	size_t			 len;
+	unsigned		 l;
+
+	if (fd->line == 0 || (f = tl_repo_file(repo, fd->path)) == NULL ||
+	    !f->loaded)
+		return;
+	for (l = fd->line; l + 1 >= fd->line && l >= 1; l--) {
+		p = tl_lines_get(&f->lines, f->data, f->size, l, &len);
+		if (p == NULL)
+			continue;
+		if ((fd->suppressed = inline_suppression(p, len,
+		    fd->rule->id)) != NULL)
+			return;
+		if (l == fd->line && (strcmp(fd->rule->id, "TF0301") == 0 ||
+		    strcmp(fd->rule->id, "TF0302") == 0) &&
+		    tl_memcasemem(p, len, "gitleaks:allow", 14) != NULL) {
+			fd->suppressed = tl_strdup("inline gitleaks:allow");
+			return;
+		}
+	}
+}
+
+static const char *
+identity(const struct tl_finding *fd)
+{
+	return fd->secret != NULL ? fd->secret :
+	    fd->evidence != NULL ? fd->evidence : fd->message;
+}
+
+static void
+fingerprint(struct tl_finding *fd, unsigned occurrence)
+{
+	struct tl_buf	 b = TL_BUF_INIT;
+	const char	*ev;
+
+	ev = identity(fd);
+	tl_buf_adds(&b, fd->rule->id);
+	tl_buf_addc(&b, '\0');
+	tl_buf_adds(&b, fd->path);
+	tl_buf_addc(&b, '\0');
+	tl_buf_adds(&b, ev);
+	if (occurrence > 0)
+		tl_buf_addf(&b, "%c%u", '\0', occurrence);
+	tl_git_hash_hex(fd->fingerprint, b.data, b.len);
+	tl_buf_release(&b);
+}
+
+/*
+ * How often the same rule found the same evidence earlier in this file
+ * (findings start..j-1 share j's path): the n-th repeat gets its own
+ * fingerprint, so a baseline can tell two identical lines apart.
+ */
+static unsigned
+occurrences_before(const struct tl_vec *v, size_t start, size_t j)
+{
+	const struct tl_finding	*g = v->items[j], *prev;
+	unsigned		 n = 0;
+	size_t			 k;
+
+	for (k = start; k < j; k++) {
+		prev = v->items[k];
+		if (prev->rule == g->rule &&
+		    strcmp(identity(prev), identity(g)) == 0)
+			n++;
+	}
+	return n;
+}
+
+/* Redact, snip, suppress and fingerprint; findings are in path order. */
+static void
+finish_findings(struct tl_scan *s)
+{
+	struct tl_vec		 secrets = TL_VEC_INIT;
+	struct tl_finding	*fd;
+	const struct tl_file	*f;
+	size_t			 i, j, start;
+	unsigned		 occ;
+
+	tl_vec_sort(&s->findings, cmp_path_line);
+	for (start = 0; start < s->findings.len; start = i) {
+		fd = s->findings.items[start];
+		/* One group per path: gather its secrets. */
+		secrets.len = 0;
+		for (i = start; i < s->findings.len &&
+		    strcmp(((struct tl_finding *)s->findings.items[i])->path,
+		    fd->path) == 0; i++) {
+			struct tl_finding *g = s->findings.items[i];
+
+			if (g->secret != NULL)
+				tl_vec_push(&secrets, g->secret);
+		}
+		f = fd->path[0] != '\0' ? tl_repo_file(s->repo, fd->path) :
+		    NULL;
+		for (j = start; j < i; j++) {
+			struct tl_finding *g = s->findings.items[j];
+
+			g->snippet = make_snippet(f, g->line);
+			redact_all(&g->snippet, &secrets);
+			redact_all(&g->message, &secrets);
+			suppress(s->repo, g);
+			occ = occurrences_before(&s->findings, start, j);
+			fingerprint(g, occ);
+		}
+	}
+	for (i = 0; i < s->findings.len; i++) {
+		fd = s->findings.items[i];
+		free(fd->secret);
+		fd->secret = NULL;
+		free(fd->evidence);
+		fd->evidence = NULL;
+	}
+	tl_vec_release(&secrets, NULL);
+	tl_vec_sort(&s->findings, cmp_report);
+}
+
+/* ------------------------------------------------ outcomes and statuses */
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+add_evidence(struct tl_scan *s, const struct tl_rule *r)
+{
+	struct tl_factor_result	*fr = &s->factors[r->factor];
+	const struct tl_file	*f;
+	size_t			 i;
+
+	/*
+	 * Files of the kinds the rule's C check reads, and those its
+	 * detectors read (a pattern rule's needs are only its detectors').
+	 */
+	for (i = 0; i < s->repo->nfiles; i++) {
+		f = s->repo->files[i];
+		if (f->loaded && ((r->check != NULL &&
+		    (r->needs & TL_NEED(f->kind)) != 0) ||
+		    tl_patterns_reads(s->rules->patterns, r->id, f)))
+			tl_vec_push(&fr->evidence, tl_strdup(f->path));
+	}
+}
+
+static void
+uniq_sorted(struct tl_vec *v)
+{
+	size_t	 i, n = 0;
+
+	tl_vec_sort(v, cmp_str);
+	for (i = 0; i < v->len; i++) {
+		if (n > 0 && strcmp(v->items[n - 1], v->items[i]) == 0) {
+			free(v->items[i]);
+			continue;
+		}
+		v->items[n++] = v->items[i];
+	}
+	v->len = n;
+}
+
+static void
+summarise(struct tl_scan *s)
+{
+	struct tl_factor_result	*fr;
+	struct tl_rule_state	*st;
+	struct tl_finding	*fd;
+	struct tl_buf		 why = TL_BUF_INIT;
+	size_t			 i, ran;
+	int			 f;
+
+	for (i = 0; i < s->findings.len; i++) {
+		fd = s->findings.items[i];
+		if (fd->suppressed != NULL) {
+			s->nsuppressed++;
+			continue;
+		}
+		s->counts[fd->severity]++;
+		s->factors[fd->rule->factor].counts[fd->severity]++;
+		if ((st = state_of(s, fd->rule->id)) != NULL)
+			st->nfindings++;
+		if (s->opts->fail_on != TL_SEV_NONE &&
+		    fd->severity >= s->opts->fail_on)
+			s->exit_code = 1;
+	}
+	for (i = 0; i < s->nstates; i++) {
+		st = &s->states[i];
+		if (st->outcome == TL_OUTCOME_PASS && st->nfindings > 0)
+			st->outcome = TL_OUTCOME_FAIL;
+		if (st->rule->factor > 0 && (st->outcome == TL_OUTCOME_PASS ||
+		    st->outcome == TL_OUTCOME_FAIL))
+			add_evidence(s, st->rule);
+	}
+	for (f = 1; f < TL_FACTOR_COUNT; f++) {
+		fr = &s->factors[f];
+		fr->info = tl_factor_get(f);
+		ran = 0;
+		tl_buf_clear(&why);
+		for (i = 0; i < s->nstates; i++) {
+			st = &s->states[i];
+			if (st->rule->factor != f || !st->selected)
+				continue;
+			fr->selected = 1;
+			if (st->outcome == TL_OUTCOME_PASS ||
+			    st->outcome == TL_OUTCOME_FAIL ||
+			    st->outcome == TL_OUTCOME_ERROR)
+				ran++;
+			else if (st->reason != NULL && (why.len == 0 ||
+			    strstr(why.data, st->reason) == NULL)) {
+				if (why.len > 0)
+					tl_buf_adds(&why, "; ");
+				tl_buf_adds(&why, st->reason);
+			}
+		}
+		uniq_sorted(&fr->evidence);
+		if (!fr->selected) {
+			fr->status = TL_STATUS_NA;
+			fr->reason = tl_strdup("not selected");
+		} else if (ran == 0) {
+			fr->status = TL_STATUS_NA;
+			fr->reason = why.len > 0 ? tl_strdup(why.data) :
+			    tl_strdup("no rule applies");
+		} else if (fr->counts[TL_SEV_ERROR] > 0)
+			fr->status = TL_STATUS_FAIL;
+		else if (fr->counts[TL_SEV_WARNING] > 0)
+			fr->status = TL_STATUS_WARN;
+		else
+			fr->status = TL_STATUS_PASS;
+	}
+	tl_buf_release(&why);
+}
+
+/* ------------------------------------------------------------------ scan */
+
+static long
+now_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int
+tl_scan_run(struct tl_scan *s, const struct tl_options *o,
+    const struct tl_ruleset *rs)
+{
+	struct tl_discover_opts	 dopts;
+	long			 t0 = now_ms();
+	int			 error, f;
+
+	memset(s, 0, sizeof(*s));
+	s->opts = o;
+	s->rules = rs;
+	for (f = 0; f < TL_FACTOR_COUNT; f++)
+		s->factors[f].info = tl_factor_get(f);
+	states_init(s);
+	s->repo = tl_calloc(1, sizeof(*s->repo));
+	dopts.max_file_size = o->max_file_size;
+	if ((error = tl_discover(s->repo, o->target, &dopts)) != 0)
+		return error;
+	load_all(s);
+	if (run_rules(s) != 0)
+		error = TL_ERR;
+	collect_file_findings(s);
+	tl_vec_sort(&s->repo->skipped, cmp_skip);
+	finish_findings(s);
+	summarise(s);
+	s->duration_ms = now_ms() - t0;
+	return error;
+}
+
+void
+tl_scan_release(struct tl_scan *s)
+{
+	size_t	 i;
+	int	 f;
+
+	tl_vec_release(&s->findings, tl_finding_free);
+	for (i = 0; i < s->nstates; i++)
+		free(s->states[i].reason);
+	free(s->states);
+	for (f = 0; f < TL_FACTOR_COUNT; f++) {
+		tl_vec_release(&s->factors[f].evidence, free);
+		free(s->factors[f].reason);
+	}
+	if (s->repo != NULL) {
+		tl_repo_release(s->repo);
+		free(s->repo);
+	}
+	memset(s, 0, sizeof(*s));
+}
