@@ -1,0 +1,534 @@
+/*
+ * common.c: tables and helpers shared by the rule modules (see common.h).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common.h"
+
+/* ------------------------------------------------------- secret names */
+
+static const char *const secret_words[] = {
+	"PASSWORD", "PASSWD", "SECRET", "SECRETS", "TOKEN",
+	"APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATE", "PASSPHRASE",
+	NULL
+};
+
+/* Words that say secret only as the last word of a longer name: DB_PASS, not PWD. */
+static const char *const secret_last_words[] = {
+	"PASS", "PWD", "PW", NULL
+};
+
+/* Two-word tokens (matched as consecutive words). */
+static const char *const secret_pairs[][2] = {
+	{ "API", "KEY" }, { "ACCESS", "KEY" }, { "SECRET", "KEY" },
+	{ "PRIVATE", "KEY" }, { "AUTH", "KEY" }, { "SIGNING", "KEY" },
+	{ "ENCRYPTION", "KEY" }, { "MASTER", "KEY" }, { "CLIENT", "SECRET" },
+	{ "AUTH", "TOKEN" }
+};
+
+/* Last words that make the name point at or describe a secret. */
+static const char *const secret_allow_last[] = {
+	"ARN", "PARAM", "PARAMETER", "NAME", "PATH", "FILE", "URL", "URI",
+	"TYPE", "LENGTH", "LEN", "TTL", "EXPIRY", "EXPIRES", "EXPIRATION",
+	"HEADER", "ENABLED", "REGION", "VERSION", "ID", "KEYID", "FIELD",
+	"PREFIX", "ENDPOINT", "POLICY", "ROTATION", "LOCATION", "REF", "KMS",
+	NULL
+};
+
+static size_t
+split_words(const char *name, char words[][32], size_t max)
+{
+	size_t	 n = 0, len = 0;
+	const char *p;
+
+	for (p = name; ; p++) {
+		int c = (unsigned char)*p;
+
+		if (c == '\0' || c == '_' || c == '-' || c == '.') {
+			if (len > 0 && n < max) {
+				words[n][len < 31 ? len : 31] = '\0';
+				n++;
+			}
+			len = 0;
+			if (c == '\0')
+				break;
+			continue;
+		}
+		if (n < max && len < 31)
+			words[n][len] = (char)toupper(c);
+		len++;
+	}
+	return n;
+}
+
+static int
+in_list(const char *w, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+int
+tl_name_is_secret(const char *name)
+{
+	char	 words[16][32];
+	size_t	 n, i, j;
+	int	 hit = 0;
+
+	n = split_words(name, words, 16);
+	if (n == 0)
+		return 0;
+	/* ACCESS_KEY_ID is the public half of an AWS key pair, not secret. */
+	if (in_list(words[n - 1], secret_allow_last))
+		return 0;
+	if (n > 1 && in_list(words[n - 1], secret_last_words))
+		return 1;
+	for (i = 0; i < n && !hit; i++) {
+		if (in_list(words[i], secret_words))
+			hit = 1;
+		for (j = 0; j < TL_NELEM(secret_pairs) && i + 1 < n; j++)
+			if (strcmp(words[i], secret_pairs[j][0]) == 0 &&
+			    strcmp(words[i + 1], secret_pairs[j][1]) == 0)
+				hit = 1;
+	}
+	return hit;
+}
+
+/* ------------------------------------------------------- placeholders */
+
+static const char *const placeholder_words[] = {
+	"changeme", "change_me", "change-me", "changeit", "replaceme",
+	"replace_me", "replace-me", "example", "sample", "dummy", "placeholder",
+	"todo", "tbd", "fixme", "your", "xxx", "none", "null", "nil", "redacted",
+	"secret", "password", "<", "...", "***",
+	NULL
+};
+
+int
+tl_value_is_placeholder(const char *v)
+{
+	size_t	 n, i, same;
+
+	while (*v == ' ' || *v == '\t' || *v == '"' || *v == '\'')
+		v++;
+	n = strlen(v);
+	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '"' ||
+	    v[n - 1] == '\''))
+		n--;
+	if (n == 0)
+		return 1;
+	if (v[0] == '$' || strstr(v, "${") != NULL || strstr(v, "{{") != NULL ||
+	    strstr(v, "%(") != NULL || tl_str_has_prefix(v, "arn:") ||
+	    (v[0] == '<' && v[n - 1] == '>') || (v[0] == '%' && v[n - 1] == '%'))
+		return 1;
+	/* One character repeated: xxxxxxxx, ********, 00000000. */
+	for (i = 1, same = 1; i < n; i++)
+		if (v[i] == v[0])
+			same++;
+	if (same == n && n >= 3)
+		return 1;
+	for (i = 0; placeholder_words[i] != NULL; i++)
+		if (tl_memcasemem(v, n, placeholder_words[i],
+		    strlen(placeholder_words[i])) != NULL && n <= 40)
+			return 1;
+	return 0;
+}
+
+/* -------------------------------------------------------------- paths */
+
+static int
+has_component(const char *path, const char *const *dirs)
+{
+	const char	*p = path, *e;
+	size_t		 i, n;
+
+	while (*p != '\0') {
+		e = strchr(p, '/');
+		if (e == NULL)
+			break;	/* the last component is the file name */
+		n = (size_t)(e - p);
+		for (i = 0; dirs[i] != NULL; i++)
+			if (strlen(dirs[i]) == n && strncasecmp(p, dirs[i],
+			    n) == 0)
+				return 1;
+		p = e + 1;
+	}
+	return 0;
+}
+
+static const char *const test_dirs[] = {
+	"test", "tests", "spec", "specs", "__tests__", "__mocks__",
+	"testdata", "test-data", "fixtures", "__fixtures__", "e2e",
+	"integration-tests", "testing", NULL
+};
+
+int
+tl_path_is_test(const char *path)
+{
+	const char	*name = strrchr(path, '/');
+
+	name = name != NULL ? name + 1 : path;
+	if (has_component(path, test_dirs))
+		return 1;
+	return tl_str_has_prefix(name, "test_") ||
+	    tl_str_has_suffix(name, "_test.py") ||
+	    tl_str_has_suffix(name, "_test.go") ||
+	    tl_str_has_suffix(name, "_spec.rb") ||
+	    tl_str_has_suffix(name, "_test.rb") ||
+	    strstr(name, ".test.") != NULL || strstr(name, ".spec.") != NULL ||
+	    strcmp(name, "conftest.py") == 0;
+}
+
+static const char *const vendored_dirs[] = {
+	"node_modules", "vendor", "venv", ".venv", "site-packages",
+	"third_party", "third-party", "bower_components", ".bundle", NULL
+};
+
+int
+tl_path_is_vendored(const char *path)
+{
+	return has_component(path, vendored_dirs);
+}
+
+static const char *const docs_dirs[] = {
+	"docs", "doc", "documentation", "_site", "site", NULL
+};
+
+int
+tl_path_is_docs(const char *path)
+{
+	return has_component(path, docs_dirs);
+}
+
+static const char *const dev_words[] = {
+	"DEV", "DEVELOP", "DEVELOPMENT", "LOCAL", "DEBUG", "DEVCONTAINER",
+	"TEST", NULL
+};
+
+int
+tl_path_is_dev_artefact(const char *path)
+{
+	char	 words[16][32], *copy, *p;
+	size_t	 n, i;
+
+	/* Every word of the path: '/' separates words like '_', '-', '.'. */
+	copy = tl_strdup(path);
+	for (p = copy; *p != '\0'; p++)
+		if (*p == '/')
+			*p = '.';
+	n = split_words(copy, words, 16);
+	free(copy);
+	for (i = 0; i < n; i++)
+		if (in_list(words[i], dev_words))
+			return 1;
+	return 0;
+}
+
+char *
+tl_path_dir(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	return slash == NULL ? tl_strdup("") :
+	    tl_strndup(path, (size_t)(slash - path));
+}
+
+/* ----------------------------------------------------------- templates */
+
+int
+tl_yvalue_may_be(const struct tl_ynode *n, const char *s)
+{
+	const struct tl_ynode	*arms;
+	size_t			 i;
+
+	if (n == NULL)
+		return 0;
+	if (n->type == TL_YSCALAR && n->tag == NULL)
+		return strcasecmp(n->value, s) == 0;
+	arms = NULL;
+	if (n->tag != NULL && strcmp(n->tag, "!If") == 0)
+		arms = n;
+	else if (n->type == TL_YMAP && n->npairs == 1)
+		arms = tl_ymap_get(n, "Fn::If");
+	if (arms == NULL || arms->type != TL_YSEQ || arms->nitems != 3)
+		return 0;
+	for (i = 1; i < 3; i++)
+		if (tl_yvalue_may_be(arms->items[i], s))
+			return 1;
+	return 0;
+}
+
+/* ----------------------------------------------------- standard library */
+
+/* Python's sys.stdlib_module_names (3.11), public names only, sorted. */
+static const char *const python_stdlib[] = {
+	"abc", "aifc", "antigravity", "argparse", "array", "ast", "asynchat",
+	"asyncio", "asyncore", "atexit", "audioop", "base64", "bdb",
+	"binascii", "bisect", "builtins", "bz2", "cProfile", "calendar",
+	"cgi", "cgitb", "chunk", "cmath", "cmd", "code", "codecs", "codeop",
+	"collections", "colorsys", "compileall", "concurrent", "configparser",
+	"contextlib", "contextvars", "copy", "copyreg", "crypt", "csv",
+	"ctypes", "curses", "dataclasses", "datetime", "dbm", "decimal",
+	"difflib", "dis", "distutils", "doctest", "email", "encodings",
+	"ensurepip", "enum", "errno", "faulthandler", "fcntl", "filecmp",
+	"fileinput", "fnmatch", "fractions", "ftplib", "functools", "gc",
+	"genericpath", "getopt", "getpass", "gettext", "glob", "graphlib",
+	"grp", "gzip", "hashlib", "heapq", "hmac", "html", "http", "idlelib",
+	"imaplib", "imghdr", "imp", "importlib", "inspect", "io", "ipaddress",
+	"itertools", "json", "keyword", "lib2to3", "linecache", "locale",
+	"logging", "lzma", "mailbox", "mailcap", "marshal", "math",
+	"mimetypes", "mmap", "modulefinder", "msilib", "msvcrt",
+	"multiprocessing", "netrc", "nis", "nntplib", "nt", "ntpath",
+	"nturl2path", "numbers", "opcode", "operator", "optparse", "os",
+	"ossaudiodev", "pathlib", "pdb", "pickle", "pickletools", "pipes",
+	"pkgutil", "platform", "plistlib", "poplib", "posix", "posixpath",
+	"pprint", "profile", "pstats", "pty", "pwd", "py_compile", "pyclbr",
+	"pydoc", "pydoc_data", "pyexpat", "queue", "quopri", "random", "re",
+	"readline", "reprlib", "resource", "rlcompleter", "runpy", "sched",
+	"secrets", "select", "selectors", "shelve", "shlex", "shutil",
+	"signal", "site", "smtpd", "smtplib", "sndhdr", "socket",
+	"socketserver", "spwd", "sqlite3", "sre_compile", "sre_constants",
+	"sre_parse", "ssl", "stat", "statistics", "string", "stringprep",
+	"struct", "subprocess", "sunau", "symtable", "sys", "sysconfig",
+	"syslog", "tabnanny", "tarfile", "telnetlib", "tempfile", "termios",
+	"textwrap", "this", "threading", "time", "timeit", "tkinter", "token",
+	"tokenize", "tomllib", "trace", "traceback", "tracemalloc", "tty",
+	"turtle", "turtledemo", "types", "typing", "unicodedata", "unittest",
+	"urllib", "uu", "uuid", "venv", "warnings", "wave", "weakref",
+	"webbrowser", "winreg", "winsound", "wsgiref", "xdrlib", "xml",
+	"xmlrpc", "zipapp", "zipfile", "zipimport", "zlib", "zoneinfo",
+};
+
+/* Node's require('module').builtinModules (20.x), top-level names, sorted. */
+static const char *const node_builtins[] = {
+	"assert", "async_hooks", "buffer", "child_process", "cluster",
+	"console", "constants", "crypto", "dgram", "diagnostics_channel",
+	"dns", "domain", "events", "fs", "http", "http2", "https",
+	"inspector", "module", "net", "os", "path", "perf_hooks", "process",
+	"punycode", "querystring", "readline", "repl", "stream",
+	"string_decoder", "sys", "timers", "tls", "trace_events", "tty",
+	"url", "util", "v8", "vm", "wasi", "worker_threads", "zlib",
+};
+
+static int
+cmp_name(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+static int
+in_sorted(const char *const *tab, size_t n, const char *s, size_t len)
+{
+	char	 name[64];
+
+	if (len == 0 || len >= sizeof(name))
+		return 0;
+	memcpy(name, s, len);
+	name[len] = '\0';
+	return bsearch(name, tab, n, sizeof(*tab), cmp_name) != NULL;
+}
+
+int
+tl_python_stdlib(const char *s, size_t len)
+{
+	return in_sorted(python_stdlib, TL_NELEM(python_stdlib), s, len);
+}
+
+int
+tl_node_builtin(const char *s, size_t len)
+{
+	if (len > 5 && strncmp(s, "node:", 5) == 0)
+		return 1;
+	return in_sorted(node_builtins, TL_NELEM(node_builtins), s, len);
+}
+
+/* ------------------------------------------------------ start commands */
+
+static void
+starts_add(struct tl_starts *s, const struct tl_start *st)
+{
+	s->v = tl_reallocarray(s->v, s->n + 1, sizeof(*s->v));
+	s->v[s->n++] = *st;
+}
+
+/* Parse an instruction's command, exec form joined as quoted words. */
+static struct tl_script *
+parse_instr(const struct tl_df_instr *in)
+{
+	struct tl_script	*sc = NULL;
+	struct tl_buf		 b = TL_BUF_INIT;
+	size_t			 i;
+	const char		*p;
+
+	if (in->exec_form) {
+		for (i = 0; i < in->argc; i++) {
+			if (i > 0)
+				tl_buf_addc(&b, ' ');
+			tl_buf_addc(&b, '\'');
+			for (p = in->argv[i]; *p != '\0'; p++)
+				if (*p == '\'')
+					tl_buf_adds(&b, "'\\''");
+				else
+					tl_buf_addc(&b, *p);
+			tl_buf_addc(&b, '\'');
+		}
+	} else
+		tl_buf_adds(&b, in->args);
+	if (tl_shell_parse(&sc, tl_buf_str(&b), b.len, in->line) != 0)
+		sc = NULL;
+	tl_buf_release(&b);
+	return sc;
+}
+
+/* The last instruction named kw in a stage or, failing that, its parents. */
+static const struct tl_df_instr *
+effective(const struct tl_dockerfile *df, const struct tl_df_stage *st,
+    const char *kw, const struct tl_df_stage **where)
+{
+	size_t	 i, depth;
+
+	for (depth = 0; st != NULL && depth < df->nstages; depth++) {
+		for (i = st->first + st->count; i > st->first; i--)
+			if (strcmp(df->instrs[i - 1].keyword, kw) == 0) {
+				*where = st;
+				return &df->instrs[i - 1];
+			}
+		st = st->parent >= 0 ? &df->stages[st->parent] : NULL;
+	}
+	return NULL;
+}
+
+static int
+script_named(const struct tl_starts *s, const char *name)
+{
+	size_t	 i, j, k;
+	const char *w, *base;
+
+	for (i = 0; i < s->n; i++) {
+		if (s->v[i].script == NULL || s->v[i].kind == TL_START_SCRIPT)
+			continue;
+		for (j = 0; j < s->v[i].script->ncmds; j++) {
+			const struct tl_sh_cmd *c = &s->v[i].script->cmds[j];
+
+			for (k = 0; k < c->argc; k++) {
+				w = c->argv[k];
+				base = strrchr(w, '/');
+				base = base != NULL ? base + 1 : w;
+				if (strcmp(base, name) == 0)
+					return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+void
+tl_starts_collect(struct tl_starts *s, const struct tl_repo *repo)
+{
+	static const char *const kws[] = { "ENTRYPOINT", "CMD" };
+	const struct tl_file	*f;
+	const struct tl_df_stage *final, *where;
+	const struct tl_df_instr *in;
+	struct tl_start		 st;
+	size_t			 i, k;
+
+	memset(s, 0, sizeof(*s));
+	TL_FOREACH_FILE(f, repo, TL_FILE_DOCKERFILE) {
+		if (f->docker == NULL ||
+		    (final = tl_dockerfile_final(f->docker)) == NULL)
+			continue;
+		for (k = 0; k < TL_NELEM(kws); k++) {
+			where = NULL;
+			if ((in = effective(f->docker, final, kws[k],
+			    &where)) == NULL)
+				continue;
+			memset(&st, 0, sizeof(st));
+			st.kind = k == 0 ? TL_START_ENTRYPOINT : TL_START_CMD;
+			st.file = f;
+			st.line = in->line;
+			st.stage = where;
+			st.script = parse_instr(in);
+			st.owned = st.script != NULL;
+			if (st.script != NULL)
+				starts_add(s, &st);
+		}
+	}
+	TL_FOREACH_FILE(f, repo, TL_FILE_PROCFILE) {
+		if (f->procfile == NULL)
+			continue;
+		for (i = 0; i < f->procfile->nprocs; i++) {
+			memset(&st, 0, sizeof(st));
+			st.kind = TL_START_PROC;
+			st.file = f;
+			st.proc = f->procfile->procs[i].type;
+			st.line = f->procfile->procs[i].line;
+			st.script = f->procfile->procs[i].script;
+			if (st.script != NULL)
+				starts_add(s, &st);
+		}
+	}
+	TL_FOREACH_FILE(f, repo, TL_FILE_SCRIPT) {
+		if (f->script == NULL)
+			continue;
+		if (strstr(f->name, "entrypoint") == NULL &&
+		    !script_named(s, f->name))
+			continue;
+		memset(&st, 0, sizeof(st));
+		st.kind = TL_START_SCRIPT;
+		st.file = f;
+		st.line = 1;
+		st.script = f->script;
+		starts_add(s, &st);
+	}
+}
+
+void
+tl_starts_release(struct tl_starts *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].owned)
+			tl_script_free((struct tl_script *)s->v[i].script);
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+const char *
+tl_start_what(const struct tl_start *st, char *buf, size_t len)
+{
+	switch (st->kind) {
+	case TL_START_CMD:
+		return "CMD";
+	case TL_START_ENTRYPOINT:
+		return "ENTRYPOINT";
+	case TL_START_SCRIPT:
+		return "start script";
+	default:
+		snprintf(buf, len, "Procfile process '%s'", st->proc);
+		return buf;
+	}
+}
+
+int
+tl_cmd_is(const struct tl_sh_cmd *c, const char *prog)
+{
+	return strcmp(tl_sh_real_prog(c), prog) == 0;
+}
+
+int
+tl_cmd_has_word(const struct tl_sh_cmd *c, const char *word)
+{
+	size_t	 i;
+
+	for (i = tl_sh_prog_index(c) + 1; i < c->argc; i++)
+		if (strcmp(c->argv[i], word) == 0)
+			return 1;
+	return 0;
+}

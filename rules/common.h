@@ -1,0 +1,100 @@
+/*
+ * common.h: knowledge the rule modules share: secret-looking names and
+ * placeholder values, test/vendored/documentation paths, standard library
+ * module names, and the repository's start commands (Dockerfile CMD and
+ * ENTRYPOINT, the scripts they run, Procfile processes).
+ *
+ * Ownership: every table is static; a struct tl_starts owns its array and
+ * the scripts it parsed itself (exec-form and shell-form instructions);
+ * everything else in it is borrowed from the repository model and lives
+ * as long as the scan.
+ */
+#ifndef TWELVELINT_RULES_COMMON_H
+#define TWELVELINT_RULES_COMMON_H
+
+#include "twelvelint/model.h"
+
+/*
+ * Does a variable or parameter name say it holds a secret?  Tokens:
+ * PASSWORD PASSWD PWD SECRET TOKEN API_KEY APIKEY ACCESS_KEY PRIVATE_KEY
+ * CREDENTIAL(S) AUTH_KEY CLIENT_SECRET SIGNING_KEY ENCRYPTION_KEY
+ * (case-insensitive, matched as whole _-separated words of the name).
+ * Allowlist: names that only point at a secret or describe one
+ * (…_ARN, …_PARAM, …_PARAMETER, …_NAME, …_ID (but not ACCESS_KEY_ID),
+ * …_PATH, …_FILE, …_URL, …_TYPE, …_LENGTH, …_TTL, …_EXPIRY, …_HEADER,
+ * TOKEN_TYPE, …_ENABLED, …_REGION, …_VERSION).
+ */
+int	tl_name_is_secret(const char *);
+
+/*
+ * Is a value not a literal secret: empty, a variable reference ($X, ${X},
+ * %(x)s, {{ … }}, <your-key>), a dynamic reference ({{resolve:…}}, arn:),
+ * or a known placeholder (changeme, xxx…, example, dummy, todo, …)?
+ */
+int	tl_value_is_placeholder(const char *);
+
+/* Test code, fixtures, vendored trees and documentation, by path. */
+int	tl_path_is_test(const char *);
+int	tl_path_is_vendored(const char *);
+int	tl_path_is_docs(const char *);
+/*
+ * A deploy artefact meant for local development only, by its name:
+ * Dockerfile.dev, dev.Dockerfile, Dockerfile.local, docker-compose.dev.yml,
+ * .devcontainer/ …
+ */
+int	tl_path_is_dev_artefact(const char *);
+
+/*
+ * May a template value be the literal s (case-insensitive)?  A scalar
+ * equal to it, or an !If / Fn::If whose either branch may be.  Values
+ * computed by other intrinsics (!Ref, !Sub …) are not literals: no.
+ */
+int	tl_yvalue_may_be(const struct tl_ynode *, const char *);
+
+/* Standard library modules (top-level names), for "third-party?" checks. */
+int	tl_python_stdlib(const char *, size_t);
+int	tl_node_builtin(const char *, size_t);
+
+/* Directory part of a path ("" for a top-level file), owned by the caller. */
+char	*tl_path_dir(const char *);
+
+enum tl_start_kind {
+	TL_START_CMD,		/* Dockerfile CMD */
+	TL_START_ENTRYPOINT,	/* Dockerfile ENTRYPOINT */
+	TL_START_SCRIPT,	/* a script a start command runs, or *entrypoint.sh */
+	TL_START_PROC		/* a Procfile process */
+};
+
+struct tl_start {
+	enum tl_start_kind	 kind;
+	const struct tl_file	*file;		/* borrowed: where it is written */
+	const struct tl_script	*script;	/* borrowed (model) or owned (see owned) */
+	int			 owned;		/* script was parsed here */
+	const char		*proc;		/* borrowed: Procfile process type, or NULL */
+	unsigned		 line;		/* line of the instruction / process */
+	const struct tl_df_stage *stage;	/* borrowed: Dockerfile stage, or NULL */
+};
+
+struct tl_starts {
+	struct tl_start	*v;		/* owned */
+	size_t		 n;
+};
+
+/*
+ * Every start command of the repository: the effective (last) CMD and
+ * ENTRYPOINT of each Dockerfile's final stage, every script named by one
+ * of them (by file name) or called *entrypoint.sh, and every Procfile
+ * process.  Build-stage commands are not start commands.
+ */
+void	tl_starts_collect(struct tl_starts *, const struct tl_repo *);
+void	tl_starts_release(struct tl_starts *);
+
+/* "CMD", "ENTRYPOINT", "script", "Procfile 'web'" … for messages. */
+const char *tl_start_what(const struct tl_start *, char *, size_t);
+
+/* Is the argument vector's program (after sudo/gosu/env/tini … wrappers) prog? */
+int	tl_cmd_is(const struct tl_sh_cmd *, const char *);
+/* Does the command contain the word w after its program? */
+int	tl_cmd_has_word(const struct tl_sh_cmd *, const char *);
+
+#endif /* TWELVELINT_RULES_COMMON_H */

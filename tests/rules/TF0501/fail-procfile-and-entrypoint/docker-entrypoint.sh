@@ -1,0 +1,6 @@
+#!/bin/sh
+set -e
+if [ ! -d vendor ]; then
+    bundle install
+fi
+exec "$@"

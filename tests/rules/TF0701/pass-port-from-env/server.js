@@ -1,0 +1,4 @@
+const express = require("express");
+const app = express();
+const port = process.env.PORT || 3000;
+app.listen(port, () => console.log(`listening on ${port}`));

@@ -1,0 +1,4 @@
+#!/bin/sh
+service cron start
+node worker.js &
+tail -f /dev/null

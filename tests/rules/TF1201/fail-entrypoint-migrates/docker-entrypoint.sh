@@ -1,0 +1,5 @@
+#!/bin/sh
+set -e
+echo "waiting for the database"
+python manage.py migrate --noinput
+exec "$@"
