@@ -162,7 +162,7 @@ parse_factors(const char *list)
 		item = tl_str_trim(item);
 		found = 0;
 		for (f = 1; f < TL_FACTOR_COUNT && !found; f++) {
-			char num[4];
+			char num[12];
 
 			fi = tl_factor_get(f);
 			snprintf(num, sizeof(num), "%d", f);
