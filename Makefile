@@ -30,7 +30,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 HEADERS	 = $(wildcard include/twelvelint/*.h include/twelvelint/*.def)
 DEPS_OK	 = $(B)/.deps-ok
 
-.PHONY: all run check test deps install uninstall sanitize lint docs clean fuzz
+.PHONY: all run check test deps install uninstall sanitize lint docs clean fuzz bench
 
 all: $(BIN)
 
@@ -84,6 +84,19 @@ lint:
 		echo "lint: exit() outside src/main.c"; exit 1; fi
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 	    --std=c11 -Iinclude --suppress=missingIncludeSystem src rules
+
+# libFuzzer harnesses of tests/fuzz, FUZZ_SECONDS each (clang installed if missing).
+FUZZ_SECONDS ?= 30
+fuzz: $(B)/packs.c
+	@command -v clang >/dev/null 2>&1 && \
+	    [ -n "$$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a 2>/dev/null)" ] || \
+	    { [ "$$(id -u)" = 0 ] && apt-get install -y -qq clang libclang-rt-dev >/dev/null; } || \
+	    { echo "fuzz: install clang and libclang-rt-dev"; exit 1; }
+	sh tests/fuzz/run.sh $(B) $(FUZZ_SECONDS)
+
+# Timing on a generated repository; compare the ratios it prints.
+bench: $(BIN)
+	sh tests/bench.sh $(BIN)
 
 docs: $(BIN)
 	sh tests/gen-docs.sh $(BIN)

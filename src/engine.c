@@ -432,6 +432,15 @@ process_file(struct work *w, struct tl_pmatcher *pm, struct tl_file *f)
 	(void)tl_patterns_scan(w->scan->rules->patterns, pm, f, on_match, &mc);
 }
 
+/* For tl_pmatcher_select(): is the rule part of this scan? */
+static int
+rule_selected(void *arg, const char *id)
+{
+	const struct tl_rule_state *st = state_of(arg, id);
+
+	return st != NULL && st->selected;
+}
+
 static void *
 worker(void *arg)
 {
@@ -440,6 +449,7 @@ worker(void *arg)
 	size_t			 i;
 
 	pm = tl_pmatcher_new(w->scan->rules->patterns);
+	tl_pmatcher_select(pm, rule_selected, w->scan);
 	while ((i = atomic_fetch_add(&w->next, 1)) < w->scan->repo->nfiles)
 		process_file(w, pm, w->scan->repo->files[i]);
 	tl_pmatcher_free(pm);

@@ -2280,7 +2280,7 @@ parse_cargo(struct mfb *b, const char *s, size_t n)
 			} else if ((dot = strchr(key, '.')) != NULL) {
 				/* NAME.workspace = true, NAME.version = "1" */
 				nm = tl_strndup(key, (size_t)(dot - key));
-				/* its other keys are near: look back a little */
+				/* its other keys are near: look back */
 				for (d = NULL, i = m->ndeps; i > 0 &&
 				    i + 16 > m->ndeps; i--)
 					if (strcmp(m->deps[i - 1].name,
@@ -2424,6 +2424,17 @@ lines_next(struct lines_it *it, const char **a, size_t *len)
 	return 1;
 }
 
+
+/* strcspn() bounded by len: the line need not end in a NUL. */
+static size_t
+span_cspn(const char *p, size_t len, const char *reject)
+{
+	size_t	 i;
+
+	for (i = 0; i < len && strchr(reject, p[i]) == NULL; i++)
+		continue;
+	return i;
+}
 /* Trim a span in place (pointers). */
 static void
 span_trim(const char **a, size_t *n)
@@ -3175,7 +3186,7 @@ parse_gemspec(struct mfb *b, const char *s, size_t n)
 		    span_word(p, len, "add_runtime_dependency") ||
 		    span_word(p, len, "add_development_dependency")) {
 			dev = span_word(p, len, "add_development_dependency");
-			i = strcspn(p, " \t(");
+			i = span_cspn(p, len, " \t(");
 			k = ruby_args(p + i, len - i, r, RARGS_MAX);
 			gem_dep(b, r, k, it.line, NULL, dev);
 			rargs_free(r, k);
@@ -3246,11 +3257,11 @@ parse_gemfile_lock(struct mfb *b, const char *s, size_t n)
 			continue;
 		p = a + 4;
 		len -= 4;
-		k = strcspn(p, " (");
-		k = k > len ? len : k;
+		k = span_cspn(p, len, " (");
 		v = memchr(p, '(', len);
 		lock_add(b, p, k, v == NULL ? NULL : v + 1, v == NULL ? 0 :
-		    strcspn(v + 1, ")"), it.line, 0);
+		    span_cspn(v + 1, len - (size_t)(v + 1 - p), ")"), it.line,
+		    0);
 	}
 }
 

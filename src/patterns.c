@@ -114,6 +114,7 @@ struct tl_pmatcher {
 	size_t		 hcap;
 	size_t		*ov;		/* owned: ovector */
 	size_t		 nov;
+	unsigned char	*off;		/* owned: per active detector, 1 = skip; or NULL */
 };
 
 /* --------------------------------------------------------------- tables */
@@ -1475,10 +1476,30 @@ tl_pmatcher_free(struct tl_pmatcher *m)
 		return;
 	tl_regex_md_free(m->md);
 	free(m->lower);
+	free(m->off);
 	free(m->kwstate);
 	free(m->hits);
 	free(m->ov);
 	free(m);
+}
+
+void
+tl_pmatcher_select(struct tl_pmatcher *m,
+    int (*want)(void *, const char *), void *arg)
+{
+	const struct detector	*d;
+	size_t			 i;
+
+	free(m->off);
+	m->off = NULL;
+	if (want == NULL || m->p == NULL || m->p->nactive == 0)
+		return;
+	m->off = tl_calloc(m->p->nactive, 1);
+	for (i = 0; i < m->p->nactive; i++) {
+		d = m->p->active[i];
+		m->off[i] = !want(arg, d->rule != NULL ? d->rule->id :
+		    d->rule_id);
+	}
 }
 
 static int
@@ -1765,7 +1786,7 @@ tl_patterns_scan(const struct tl_patterns *p, struct tl_pmatcher *m,
 	memset(m->kwstate, 0, p->keywords.len);
 	for (i = 0; i < p->nactive; i++) {
 		d = p->active[i];
-		if (!applies(d, f, is_test) ||
+		if ((m->off != NULL && m->off[i]) || !applies(d, f, is_test) ||
 		    !keywords_hit(p, m, d, f->data, f->size) ||
 		    unless_file(d, m, f->data, f->size))
 			continue;

@@ -98,6 +98,12 @@ struct tl_pmatch {
 
 struct tl_pmatcher *tl_pmatcher_new(const struct tl_patterns *);
 void	tl_pmatcher_free(struct tl_pmatcher *);
+/*
+ * Run only the detectors of rules for which want(arg, rule_id) is true
+ * (the rules selected for this scan); NULL runs them all again.
+ */
+void	tl_pmatcher_select(struct tl_pmatcher *,
+	    int (*)(void *, const char *), void *);
 
 /*
  * Run every detector that applies to this file (kind, language, paths,

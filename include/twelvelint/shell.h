@@ -105,6 +105,15 @@ struct tl_script {
  *
  * Never fails: an unbalanced quote ends its word at the end of the text,
  * a runaway "$(" likewise; time and memory are linear in len.  Returns 0.
+ *
+ * What a line scanner cannot see: "$(…)" and backquoted commands stay
+ * inside their word and are not split; heredoc bodies are not read even
+ * when fed to a shell ("sh <<EOF"); '&' or a redirection after a closing
+ * "}", "done", "fi" or ")" applies to the whole compound: '&' marks its
+ * last command as background, the redirection is dropped; a backslash-
+ * newline inside double quotes in an sh -c body shifts the body's later
+ * line numbers up by one.  A Dockerfile caller passes RUN/CMD text with
+ * its continuations joined and first_line set to the instruction's line.
  */
 int	tl_shell_parse(struct tl_script **, const char *, size_t, unsigned);
 void	tl_script_free(struct tl_script *);

@@ -64,8 +64,9 @@ test_package_json(void)
 	const struct tl_dep	*d;
 	unsigned		 line = 0;
 	char			 msg[128];
-	const char		*bad = "{\n  \"name\": \"x\",\n  \"dependencies\": {"
-	    "\n    \"a\": \"1\"\n    \"b\": \"2\"\n  }\n}\n";
+	const char		*bad = "{\n  \"name\": \"x\",\n"
+	    "  \"dependencies\": {\n    \"a\": \"1\"\n    \"b\": \"2\"\n"
+	    "  }\n}\n";
 
 	TEST("package.json: sections, lines, pins");
 	m = parse(TL_MF_PACKAGE_JSON, "{\n \"name\": \"app\",\n"
@@ -78,7 +79,8 @@ test_package_json(void)
 	    "  \"xr\": \"1.x\",\n  \"ge\": \">=1.0.0\",\n"
 	    "  \"bounded\": \">=1 <2\",\n  \"sib\": \"file:../shared\",\n"
 	    "  \"branch\": \"git+https://h/a/b.git#main\",\n"
-	    "  \"commit\": \"github:u/r#0123456789abcdef0123456789abcdef01234567\",\n"
+	    "  \"commit\": \"github:u/r#"
+	    "0123456789abcdef0123456789abcdef01234567\",\n"
 	    "  \"tagged\": \"u/r#v1.2.0\",\n  \"ws\": \"workspace:*\",\n"
 	    "  \"alias\": \"npm:lodash@4.17.21\",\n  \"two\": \"1.2\"\n },\n"
 	    " \"devDependencies\": {\"jest\": \"29.7.0\"},\n"
@@ -138,7 +140,8 @@ test_python(void)
 	    "pandas==2.*\ncelery[redis]==5.3.1 ; python_version >= \"3.8\"\n"
 	    "gunicorn>=21 \\\n    --hash=sha256:abc\n-e ../shared-lib\n"
 	    "-e git+https://h/o/pkg.git@main#egg=pkg\n"
-	    "mylib @ git+https://h/o/m.git@0123456789abcdef0123456789abcdef01234567\n"
+	    "mylib @ git+https://h/o/m.git@"
+	    "0123456789abcdef0123456789abcdef01234567\n"
 	    "bounded>=1,<2  # note\n");
 	CHECK_INT(m->nincludes, 2);
 	CHECK_STR(m->includes[0].path, "base.txt");
@@ -357,7 +360,8 @@ test_jvm_dotnet_rust_php(void)
 	m = parse(TL_MF_CSPROJ, "<Project Sdk=\"Microsoft.NET.Sdk\">\n"
 	    "<PropertyGroup><TargetFramework>net8.0</TargetFramework>"
 	    "</PropertyGroup>\n<ItemGroup>\n"
-	    "<PackageReference Include=\"Newtonsoft.Json\" Version=\"13.0.3\" />\n"
+	    "<PackageReference Include=\"Newtonsoft.Json\""
+	    " Version=\"13.0.3\" />\n"
 	    "<PackageReference Include=\"Serilog\" Version=\"3.*\" />\n"
 	    "<PackageReference Include=\"Child\">\n<Version>2.0.0</Version>\n"
 	    "<PrivateAssets>all</PrivateAssets>\n</PackageReference>\n"
@@ -421,7 +425,8 @@ test_locks(void)
 	    "\"node_modules/express\": {\"version\": \"4.18.2\"},\n"
 	    "\"node_modules/@babel/core\": {\"version\": \"7.23.0\","
 	    " \"dev\": true},\n"
-	    "\"node_modules/express/node_modules/debug\": {\"version\": \"2\"},\n"
+	    "\"node_modules/express/node_modules/debug\":"
+	    " {\"version\": \"2\"},\n"
 	    "\"node_modules/debug\": {\"version\": \"4\"},\n"
 	    "\"packages/ws\": {\"version\": \"0.0.1\"}}}\n");
 	CHECK_INT(m->ndeps, 3);
@@ -497,7 +502,8 @@ test_locks(void)
 	    dep(m, "pytest")->line == 12);
 	tl_manifest_free(m);
 	m = parse(TL_MF_UV_LOCK, "version = 1\n[[package]]\nname = \"anyio\"\n"
-	    "version = \"4.3.0\"\ndependencies = [\n { name = \"idna\" },\n]\n");
+	    "version = \"4.3.0\"\ndependencies = [\n"
+	    " { name = \"idna\" },\n]\n");
 	CHECK_INT(m->ndeps, 1);
 	tl_manifest_free(m);
 	m = parse(TL_MF_CARGO_LOCK, "version = 3\n\n[[package]]\n"
@@ -543,6 +549,18 @@ test_odd_input(void)
 	CHECK_INT(t, TL_MF__COUNT);
 	m = parse(TL_MF_PYPROJECT, "");
 	CHECK(m != NULL && m->ndeps == 0 && m->tool == NULL);
+	tl_manifest_free(m);
+
+	/* Found by fuzzing: a call without a space ran past its line. */
+	TEST("gemspec call name at the end of a line stays in the line");
+	m = parse(TL_MF_GEMSPEC, "s.add_development_dependency\n"
+	    "git://x\"\". pendency \"y\"\n");
+	CHECK(m != NULL && m->ndeps == 0);
+	tl_manifest_free(m);
+	m = parse(TL_MF_GEMFILE_LOCK, "GEM\n  specs:\n    rack (3.0.8\n"
+	    "    puma (6.4.2)\n");
+	CHECK(m != NULL && m->ndeps == 2 && strcmp(m->deps[0].spec,
+	    "3.0.8") == 0);
 	tl_manifest_free(m);
 }
 

@@ -119,7 +119,8 @@ test_exec_assigns(void)
 	CHECK_INT(sc->cmds[0].nassigns, 2);
 	CHECK_STR(sc->cmds[0].assigns[1], "BAR=a b");
 	CHECK_ARGV(&sc->cmds[0], "node|app.js");
-	CHECK_STR(sc->cmds[0].text, "FOO=1 BAR=\"a b\" exec -a name node app.js");
+	CHECK_STR(sc->cmds[0].text,
+	    "FOO=1 BAR=\"a b\" exec -a name node app.js");
 	CHECK(sc->cmds[1].is_exec);
 	CHECK_ARGV(&sc->cmds[1], "$@");
 	CHECK(!sc->cmds[2].is_exec);
