@@ -162,40 +162,6 @@ has_component(const char *path, const char *const *dirs)
 	return 0;
 }
 
-static const char *const test_dirs[] = {
-	"test", "tests", "spec", "specs", "__tests__", "__mocks__",
-	"testdata", "test-data", "fixtures", "__fixtures__", "e2e",
-	"integration-tests", "testing", NULL
-};
-
-int
-tl_path_is_test(const char *path)
-{
-	const char	*name = strrchr(path, '/');
-
-	name = name != NULL ? name + 1 : path;
-	if (has_component(path, test_dirs))
-		return 1;
-	return tl_str_has_prefix(name, "test_") ||
-	    tl_str_has_suffix(name, "_test.py") ||
-	    tl_str_has_suffix(name, "_test.go") ||
-	    tl_str_has_suffix(name, "_spec.rb") ||
-	    tl_str_has_suffix(name, "_test.rb") ||
-	    strstr(name, ".test.") != NULL || strstr(name, ".spec.") != NULL ||
-	    strcmp(name, "conftest.py") == 0;
-}
-
-static const char *const vendored_dirs[] = {
-	"node_modules", "vendor", "venv", ".venv", "site-packages",
-	"third_party", "third-party", "bower_components", ".bundle", NULL
-};
-
-int
-tl_path_is_vendored(const char *path)
-{
-	return has_component(path, vendored_dirs);
-}
-
 static const char *const docs_dirs[] = {
 	"docs", "doc", "documentation", "_site", "site", NULL
 };

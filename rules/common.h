@@ -33,9 +33,7 @@ int	tl_name_is_secret(const char *);
  */
 int	tl_value_is_placeholder(const char *);
 
-/* Test code, fixtures, vendored trees and documentation, by path. */
-int	tl_path_is_test(const char *);
-int	tl_path_is_vendored(const char *);
+/* Documentation, by path (test and vendored paths: model.h). */
 int	tl_path_is_docs(const char *);
 /*
  * A deploy artefact meant for local development only, by its name:

@@ -292,9 +292,7 @@ tf0201_check(struct tl_check *c)
 		count = 0;
 		memset(&first_imp, 0, sizeof(first_imp));
 		TL_FOREACH_FILE(f, c->repo, TL_FILE_SOURCE) {
-			if (f->lang != ld->lang || tl_path_is_test(f->path) ||
-			    tl_path_is_vendored(f->path) ||
-			    tl_path_is_docs(f->path))
+			if (f->lang != ld->lang || tl_path_is_docs(f->path))
 				continue;
 			if (declared_above(c->repo, f->path, ld->manifests,
 			    TL_NELEM(ld->manifests)))
@@ -490,8 +488,7 @@ tf0202_check(struct tl_check *c)
 	int			 error = 0, app;
 
 	TL_FOREACH_FILE(f, c->repo, TL_FILE_MANIFEST) {
-		if (f->manifest == NULL || f->manifest->ndeps == 0 ||
-		    tl_path_is_vendored(f->path) || tl_path_is_test(f->path))
+		if (f->manifest == NULL || f->manifest->ndeps == 0)
 			continue;
 		for (i = 0; i < TL_NELEM(lock_rules); i++) {
 			lr = &lock_rules[i];

@@ -127,7 +127,7 @@ tf0303_check(struct tl_check *c)
 	for (i = 0; i < c->repo->nfiles && error == 0; i++) {
 		f = c->repo->files[i];
 		secret = NULL;
-		if (!f->tracked || tl_path_is_test(f->path) ||
+		if (!f->tracked || f->test || f->vendored ||
 		    is_documentation(f->name))
 			continue;
 		if (f->kind == TL_FILE_DOTENV) {

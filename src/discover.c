@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "twelvelint/model.h"
@@ -461,6 +462,105 @@ skip_add(struct tl_repo *repo, const char *path, const char *reason)
 	tl_vec_push(&repo->skipped, s);
 }
 
+/* Directories whose files are test code. */
+static const char *const test_dirs[] = {
+	"__fixtures__", "__mocks__", "__snapshots__", "__tests__", "e2e",
+	"fixtures", "integration-tests", "spec", "specs", "test", "test-data",
+	"test_data", "testdata", "testing", "tests",
+};
+
+/* File names of test code, as fnmatch(3) patterns. */
+static const char *const test_files[] = {
+	"*_test.go",				/* Go */
+	"test_*.py", "*_test.py", "conftest.py",	/* pytest */
+	"*.test.[jt]s", "*.test.[jt]sx", "*.test.[mc][jt]s",	/* Jest … */
+	"*.spec.[jt]s", "*.spec.[jt]sx", "*.spec.[mc][jt]s",
+	"*_spec.rb", "*_test.rb",		/* RSpec, minitest */
+	"*Test.java", "*Tests.java", "*IT.java",	/* JUnit */
+	"*Test.kt", "*Tests.kt",
+	"*Test.php",				/* PHPUnit */
+	"*Test.cs", "*Tests.cs",		/* xUnit, NUnit */
+	"*.bats",				/* shell */
+};
+
+/* Suffixes of "test[s][-_]SUFFIX[-negative]" fixture directories. */
+static const char *const fixture_words[] = {
+	"files", "cases", "data", "fixtures", "resources", "inputs", NULL
+};
+
+static int
+is_test_dir(const char *s, size_t n)
+{
+	size_t	 i, k, w;
+
+	for (i = 0; i < TL_NELEM(test_dirs); i++)
+		if (strlen(test_dirs[i]) == n && strncasecmp(test_dirs[i], s,
+		    n) == 0)
+			return 1;
+	/* testfiles, tests-negative, test_cases, testdata-negative … */
+	if (n < 4 || strncasecmp(s, "test", 4) != 0)
+		return 0;
+	i = 4;
+	if (i < n && (s[i] == 's' || s[i] == 'S'))
+		i++;
+	if (i < n && (s[i] == '-' || s[i] == '_'))
+		i++;
+	for (k = 0; fixture_words[k] != NULL; k++) {
+		w = strlen(fixture_words[k]);
+		if (n - i >= w && strncasecmp(s + i, fixture_words[k], w) == 0) {
+			i += w;
+			break;
+		}
+	}
+	if (n - i == 9 && strncasecmp(s + i, "-negative", 9) == 0)
+		i += 9;
+	return i == n && n > 5;
+}
+
+int
+tl_path_is_test(const char *path)
+{
+	const char	*s, *slash;
+	size_t		 i;
+
+	for (s = path; (slash = strchr(s, '/')) != NULL; s = slash + 1)
+		if (is_test_dir(s, (size_t)(slash - s)))
+			return 1;
+	for (i = 0; i < TL_NELEM(test_files); i++)
+		if (fnmatch(test_files[i], s, 0) == 0)
+			return 1;
+	return 0;
+}
+
+/* Directories of third-party code. */
+static const char *const vendored_dirs[] = {
+	"node_modules", "vendor", "venv", ".venv", "site-packages",
+	"dist-packages", "third_party", "third-party", "bower_components",
+	".bundle", ".yarn", "Pods", "jspm_packages",
+};
+
+int
+tl_path_is_vendored(const char *path)
+{
+	const char	*s, *slash, *prev = NULL;
+	size_t		 i, n;
+
+	for (s = path; (slash = strchr(s, '/')) != NULL; s = slash + 1) {
+		n = (size_t)(slash - s);
+		for (i = 0; i < TL_NELEM(vendored_dirs); i++)
+			if (strlen(vendored_dirs[i]) == n &&
+			    strncmp(vendored_dirs[i], s, n) == 0)
+				return 1;
+		/* ASP.NET's client libraries (libman): wwwroot/lib/ */
+		if (prev != NULL && n == 3 && strncmp(s, "lib", 3) == 0 &&
+		    (size_t)(s - prev) == 8 && strncmp(prev, "wwwroot/", 8) == 0)
+			return 1;
+		prev = s;
+	}
+	return fnmatch("*.min.js", s, 0) == 0 ||
+	    fnmatch("*.min.css", s, 0) == 0 || fnmatch("*.min.mjs", s, 0) == 0;
+}
+
 static void
 file_add(struct tl_walk *w, const char *path, enum tl_git_track track)
 {
@@ -477,6 +577,8 @@ file_add(struct tl_walk *w, const char *path, enum tl_git_track track)
 	f->kind = kind;
 	f->lang = lang;
 	f->tracked = track == TL_GIT_TRACKED;
+	f->test = tl_path_is_test(f->path);
+	f->vendored = tl_path_is_vendored(f->path);
 	tl_vec_init(&f->pfindings);
 	if (!f->tracked)
 		w->untracked = 1;

@@ -211,6 +211,9 @@ add_parse_error(struct tl_scan *s, struct tl_file *f, unsigned line,
 	struct tl_finding	*fd;
 
 	f->broken = 1;
+	/* A broken fixture or vendored file is not the application's. */
+	if (f->test || f->vendored)
+		return;
 	fd = finding_new(r, r->severity, f, line, col);
 	fd->message = tl_printf("%s: %s", what, msg);
 	fd->evidence = tl_strdup(what);

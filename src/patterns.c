@@ -161,27 +161,6 @@ static const struct {
 	{ "typescript",	TL_LANG_TYPESCRIPT },
 };
 
-/* Directories whose files are test code. */
-static const char *const test_dirs[] = {
-	"__fixtures__", "__mocks__", "__snapshots__", "__tests__", "e2e",
-	"fixtures", "spec", "specs", "test", "test-data", "test_data",
-	"testdata", "tests",
-};
-
-/* File names of test code, as globs. */
-static const char *const test_files[] = {
-	"*_test.go",				/* Go */
-	"test_*.py", "*_test.py", "conftest.py",	/* pytest */
-	"*.test.[jt]s", "*.test.[jt]sx", "*.test.[mc][jt]s",	/* Jest … */
-	"*.spec.[jt]s", "*.spec.[jt]sx", "*.spec.[mc][jt]s",
-	"*_spec.rb", "*_test.rb",		/* RSpec, minitest */
-	"*Test.java", "*Tests.java", "*IT.java",	/* JUnit */
-	"*Test.kt", "*Tests.kt",
-	"*Test.php",				/* PHPUnit */
-	"*Test.cs", "*Tests.cs",		/* xUnit, NUnit */
-	"*.bats",				/* shell */
-};
-
 /*
  * Placeholders: a secret that contains one of these (case-insensitive)
  * is documentation, not a secret.
@@ -441,25 +420,6 @@ tl_patterns_glob(const char *glob, const char *path)
 		return glob_rec(glob, base == NULL ? path : base + 1, 0);
 	}
 	return glob_rec(glob, path, 0);
-}
-
-int
-tl_patterns_is_test_path(const char *path)
-{
-	const char	*s, *slash;
-	size_t		 i, n;
-
-	for (s = path; (slash = strchr(s, '/')) != NULL; s = slash + 1) {
-		n = (size_t)(slash - s);
-		for (i = 0; i < TL_NELEM(test_dirs); i++)
-			if (strlen(test_dirs[i]) == n &&
-			    memcmp(test_dirs[i], s, n) == 0)
-				return 1;
-	}
-	for (i = 0; i < TL_NELEM(test_files); i++)
-		if (glob_rec(test_files[i], s, 0))
-			return 1;
-	return 0;
 }
 
 /* ------------------------------------------------------ reading packs */
@@ -1437,7 +1397,8 @@ tl_patterns_reads(const struct tl_patterns *p, const char *id,
 
 	if (p == NULL || !p->finished)
 		return 0;
-	is_test = tl_patterns_is_test_path(f->path);
+	is_test = tl_path_is_test(f->path) ||
+	    tl_path_is_vendored(f->path);
 	for (i = 0; i < p->nactive; i++) {
 		d = p->active[i];
 		if (ascii_casecmp(d->rule_id, id) == 0 &&
@@ -1781,7 +1742,8 @@ tl_patterns_scan(const struct tl_patterns *p, struct tl_pmatcher *m,
 		tl_error_set("pattern packs are not finished");
 		return TL_ERR;
 	}
-	is_test = tl_patterns_is_test_path(f->path);
+	is_test = tl_path_is_test(f->path) ||
+	    tl_path_is_vendored(f->path);
 	m->lowered = 0;
 	memset(m->kwstate, 0, p->keywords.len);
 	for (i = 0; i < p->nactive; i++) {

@@ -76,6 +76,8 @@ struct tl_file {
 	enum tl_lang	 lang;		/* TL_FILE_SOURCE and TL_FILE_SCRIPT */
 	int		 subtype;	/* enum tl_manifest_type for MANIFEST/LOCKFILE */
 	unsigned	 tracked : 1;	/* in the git index (0 outside git) */
+	unsigned	 test : 1;	/* test code or fixtures, by path (tl_path_is_test) */
+	unsigned	 vendored : 1;	/* third-party code kept in the tree (tl_path_is_vendored) */
 	unsigned	 loaded : 1;	/* data was read */
 	unsigned	 broken : 1;	/* did not parse: TF0001 reported; rules skip it */
 
@@ -118,14 +120,17 @@ struct tl_repo {
 };
 
 /*
- * Iterate over the readable, parsed files of one kind, in path order.
- * Files that were skipped (binary, too large …) stay in repo->files with
- * loaded == 0 for the rules that only need names; this loop omits them.
+ * Iterate over the readable, parsed files of one kind that belong to the
+ * application, in path order.  Files that were skipped (binary, too large
+ * …) stay in repo->files with loaded == 0 for the rules that only need
+ * names, and test code, fixtures and vendored trees are in repo->files
+ * too: this loop omits all of them.
  */
 #define TL_FOREACH_FILE(f, repo, k)					\
 	for (size_t f##_i_ = 0; f##_i_ < (repo)->nfiles; f##_i_++)	\
 		if (((f) = (repo)->files[f##_i_])->kind == (k) &&	\
-		    (f)->loaded && !(f)->broken)
+		    (f)->loaded && !(f)->broken && !(f)->test &&	\
+		    !(f)->vendored)
 
 /* The first file with this exact path, or NULL. */
 const struct tl_file *tl_repo_file(const struct tl_repo *, const char *);
@@ -146,6 +151,20 @@ struct tl_discover_opts {
  * subtype.  Content-based kinds (TEMPLATE, TASKDEF) are decided later.
  */
 void	tl_classify(const char *, enum tl_file_kind *, enum tl_lang *, int *);
+
+/*
+ * Test code and fixtures, by path: a directory named test, tests, spec,
+ * __tests__, testdata, fixtures, e2e … or test[s][-_]{files,cases,data,
+ * fixtures,resources}[-negative], or a file named like test code
+ * (*_test.go, test_*.py, *.test.ts, *_spec.rb, *Test.java …).
+ */
+int	tl_path_is_test(const char *);
+/*
+ * Third-party code kept in the tree: node_modules, vendor, venv, .venv,
+ * site-packages, third_party, bower_components, .bundle, .yarn,
+ * wwwroot/lib, and minified *.min.js / *.min.css files.
+ */
+int	tl_path_is_vendored(const char *);
 
 /*
  * Find the files of the target: through libgit2 (index plus untracked

@@ -115,8 +115,6 @@ int	tl_patterns_scan(const struct tl_patterns *, struct tl_pmatcher *,
 	    const struct tl_file *, int (*)(void *, const struct tl_pmatch *),
 	    void *);
 
-/* Is this relative path test code (tests/, *_test.go, …)? */
-int	tl_patterns_is_test_path(const char *);
 
 /*
  * Match a relative, '/'-separated path against a glob: '*' and '?' stop
