@@ -352,9 +352,8 @@ parse_instr(const struct tl_df_instr *in)
 	return sc;
 }
 
-/* The last instruction named kw in a stage or, failing that, its parents. */
-static const struct tl_df_instr *
-effective(const struct tl_dockerfile *df, const struct tl_df_stage *st,
+const struct tl_df_instr *
+tl_df_effective(const struct tl_dockerfile *df, const struct tl_df_stage *st,
     const char *kw, const struct tl_df_stage **where)
 {
 	size_t	 i, depth;
@@ -411,7 +410,7 @@ tl_starts_collect(struct tl_starts *s, const struct tl_repo *repo)
 			continue;
 		for (k = 0; k < TL_NELEM(kws); k++) {
 			where = NULL;
-			if ((in = effective(f->docker, final, kws[k],
+			if ((in = tl_df_effective(f->docker, final, kws[k],
 			    &where)) == NULL)
 				continue;
 			memset(&st, 0, sizeof(st));
@@ -486,6 +485,38 @@ int
 tl_cmd_is(const struct tl_sh_cmd *c, const char *prog)
 {
 	return strcmp(tl_sh_real_prog(c), prog) == 0;
+}
+
+int
+tl_cmd_is_plumbing(const struct tl_sh_cmd *c)
+{
+	static const char *const plumbing[] = {
+		"echo", "printf", "sleep", "wait-for-it", "wait-for-it.sh",
+		"wait-for", "dockerize", "set", "export", "cd", "test", "[",
+		"[[", "true", "false", ":", "mkdir", "chown", "chmod", "cp", "mv",
+		"rm", "ln", "touch", "cat", "envsubst", "trap", "source", ".",
+		"ls", "until", "nc", "pg_isready", "mysqladmin", "curl", "wget",
+		"umask", "ulimit", "shift", "unset", "local", "readonly",
+		"break", "continue", "return", "exit", "wait", "date", "id",
+		"whoami", "env", "printenv", "tee", "sed", "grep", "awk",
+		NULL
+	};
+	const char	*prog = tl_sh_real_prog(c);
+	size_t		 i;
+
+	for (i = 0; plumbing[i] != NULL; i++)
+		if (strcmp(prog, plumbing[i]) == 0)
+			return 1;
+	return *prog == '\0';
+}
+
+int
+tl_cmd_execs_args(const struct tl_sh_cmd *c)
+{
+	const char	*prog = tl_sh_real_prog(c);
+
+	return c->is_exec && (strcmp(prog, "$@") == 0 ||
+	    strcmp(prog, "${@}") == 0);
 }
 
 int

@@ -90,6 +90,25 @@ void	tl_starts_release(struct tl_starts *);
 /* "CMD", "ENTRYPOINT", "script", "Procfile 'web'" … for messages. */
 const char *tl_start_what(const struct tl_start *, char *, size_t);
 
+/*
+ * Is the command plumbing rather than the work: output, waits, tests,
+ * file and environment housekeeping (echo, sleep, [, [[, cd, export, mkdir,
+ * chown, wait-for-it, pg_isready, break …)?  Also true for an empty one.
+ */
+int	tl_cmd_is_plumbing(const struct tl_sh_cmd *);
+
+/* Does the command exec the container's CMD: exec "$@" or "${@}"? */
+int	tl_cmd_execs_args(const struct tl_sh_cmd *);
+
+/*
+ * The instruction that is in effect for a stage: its own last `kw`
+ * (CMD, ENTRYPOINT, HEALTHCHECK …) or, failing that, one inherited from
+ * the stages it is built FROM.  *where is the stage that has it.
+ */
+const struct tl_df_instr *tl_df_effective(const struct tl_dockerfile *,
+	    const struct tl_df_stage *, const char *,
+	    const struct tl_df_stage **);
+
 /* Is the argument vector's program (after sudo/gosu/env/tini … wrappers) prog? */
 int	tl_cmd_is(const struct tl_sh_cmd *, const char *);
 /* Does the command contain the word w after its program? */

@@ -110,6 +110,26 @@ js_package(const char *s, size_t n)
 	return n;
 }
 
+/*
+ * Modules a runtime provides and no manifest can declare: AppSync's
+ * JavaScript resolver runtime.
+ */
+static const char *const js_platform[] = {
+	"@aws-appsync/utils", NULL
+};
+
+static int
+js_platform_module(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; js_platform[i] != NULL; i++)
+		if (strlen(js_platform[i]) == n &&
+		    strncmp(s, js_platform[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 /* require('x'), import … from 'x', import 'x', import('x'). */
 static int
 js_import(const struct tl_file *f, struct import *out)
@@ -139,7 +159,8 @@ js_import(const struct tl_file *f, struct import *out)
 				if (s + n >= e)
 					continue;
 				pkg = js_package(s + 1, n - 1);
-				if (pkg == 0 || tl_node_builtin(s + 1, pkg))
+				if (pkg == 0 || tl_node_builtin(s + 1, pkg) ||
+				    js_platform_module(s + 1, pkg))
 					continue;
 				out->name = s + 1;
 				out->len = pkg;
@@ -259,7 +280,8 @@ static const struct tl_rule tf0201 = {
 	    "documentation or vendored trees) that import a third-party "
 	    "module (Python: not in the standard library and not a module "
 	    "of the repository; JavaScript/TypeScript: a bare package that "
-	    "is not a Node built-in; Go: an import path with a host name) "
+	    "is not a Node built-in nor provided by the AppSync resolver "
+	    "runtime; Go: an import path with a host name) "
 	    "while no manifest for that language sits in the file's "
 	    "directory or any directory above it. Languages that are only "
 	    "scripts on the standard library need no manifest and are not "

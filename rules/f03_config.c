@@ -4,26 +4,68 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common.h"
 
 /* ------------------------------------------------------------- TF0303 */
 
-/* .env.example and friends document the config: they are not config. */
-static const char *const doc_suffixes[] = {
-	".example", ".sample", ".template", ".tmpl", ".dist", ".defaults",
-	".schema", ".tpl", ".in", NULL
+/*
+ * Words of a file name that make a dotenv file documentation of the
+ * config (.env.example, .env.prod-sample) or the test suite's own
+ * fixture (.env.test, .env.ci), not a deploy's config.
+ */
+static const char *const not_config_words[] = {
+	"example", "examples", "sample", "samples", "template", "templates",
+	"tmpl", "tpl", "dist", "default", "defaults", "schema", "test",
+	"testing", "ci", "e2e", "spec", NULL
 };
 
 static int
 is_documentation(const char *name)
 {
+	char	*copy, *w, *save = NULL;
 	size_t	 i;
+	int	 hit = 0;
 
-	for (i = 0; doc_suffixes[i] != NULL; i++)
-		if (tl_str_has_suffix(name, doc_suffixes[i]))
-			return 1;
-	return strstr(name, "example") != NULL;
+	if (tl_str_has_suffix(name, ".in"))
+		return 1;
+	copy = tl_strdup(name);
+	for (w = strtok_r(copy, ".-_", &save); w != NULL && !hit;
+	    w = strtok_r(NULL, ".-_", &save))
+		for (i = 0; not_config_words[i] != NULL; i++)
+			if (strcasecmp(w, not_config_words[i]) == 0)
+				hit = 1;
+	free(copy);
+	return hit;
+}
+
+/*
+ * Variables that frameworks inline into the browser bundle: public by
+ * design, the way Vite, Next.js, Create React App and Vue CLI expect
+ * .env files to be committed.
+ */
+static const char *const public_prefixes[] = {
+	"VITE_", "NEXT_PUBLIC_", "REACT_APP_", "VUE_APP_", "NUXT_PUBLIC_",
+	"EXPO_PUBLIC_", "GATSBY_", "PUBLIC_", NULL
+};
+
+static int
+all_public(const struct tl_dotenv *d)
+{
+	size_t	 i, k;
+
+	if (d == NULL || d->nvars == 0)
+		return 0;
+	for (i = 0; i < d->nvars; i++) {
+		for (k = 0; public_prefixes[k] != NULL; k++)
+			if (tl_str_has_prefix(d->vars[i].key,
+			    public_prefixes[k]))
+				break;
+		if (public_prefixes[k] == NULL)
+			return 0;
+	}
+	return 1;
 }
 
 /* Keystores that are never anything but key material, by name. */
@@ -99,10 +141,14 @@ static const struct tl_rule tf0303 = {
 	    "puts its secrets in the history of every clone. Reported as an "
 	    "error when the file holds a secret-looking value (a variable "
 	    "whose name says secret with a literal value, a private key, a "
-	    "registry token or password), as a warning otherwise. Files "
-	    "named .example, .sample, .template, .dist, .defaults document "
-	    "the config and are not reported; certificates (public) are not "
-	    "reported either.",
+	    "registry token or password), as a warning otherwise. Not "
+	    "reported: files whose name has a word example, sample, "
+	    "template, dist, defaults or schema (.env.example, "
+	    ".env.prod-sample: they document the config), or test, ci, e2e "
+	    "(.env.test: the test suite's fixture); dotenv files whose every "
+	    "variable is a public browser-bundle one (VITE_, NEXT_PUBLIC_, "
+	    "REACT_APP_, VUE_APP_ …); certificates (public); test code and "
+	    "vendored trees.",
 	.fix =
 	    "Remove the file from git (git rm --cached FILE), add it to "
 	    ".gitignore, rotate every secret it held, and inject the values "
@@ -131,6 +177,8 @@ tf0303_check(struct tl_check *c)
 		    is_documentation(f->name))
 			continue;
 		if (f->kind == TL_FILE_DOTENV) {
+			if (all_public(f->dotenv))
+				continue;
 			line = 0;
 			for (j = 0; f->dotenv != NULL &&
 			    j < f->dotenv->nvars; j++) {

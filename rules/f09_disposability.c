@@ -85,11 +85,13 @@ static const struct tl_rule tf0901 = {
 	    "kill. In shell form (CMD node server.js, or [\"sh\", \"-c\", "
 	    "\"…\"]) PID 1 is /bin/sh, which does not pass SIGTERM on: the "
 	    "app never hears it, finishes no request and is killed after the "
-	    "stop timeout. The last CMD and ENTRYPOINT of the final stage, "
-	    "and of stages named prod, production, release, runtime, final, "
-	    "app or deploy, are checked (a test stage's CMD is not a "
+	    "stop timeout. The CMD and ENTRYPOINT in effect for the final "
+	    "stage, and for stages named prod, production, release, runtime, "
+	    "final, app or deploy, are checked, also when they are inherited "
+	    "from the stage they are built FROM (a test stage's CMD is not a "
 	    "long-running process); a shell command that starts with exec "
-	    "replaces the shell and is not reported.",
+	    "replaces the shell and is not reported. Test fixtures and "
+	    "vendored Dockerfiles are not read.",
 	.fix =
 	    "Use the exec form, CMD [\"node\", \"server.js\"], so the app is "
 	    "PID 1 and receives SIGTERM; where a shell is needed for "
@@ -100,50 +102,71 @@ static const struct tl_rule tf0901 = {
 	.check = tf0901_check,
 };
 
+/* The program the shell body really runs: its last command that is not plumbing. */
+static const char *
+body_program(const struct tl_script *sc)
+{
+	size_t	 i;
+
+	for (i = sc->ncmds; i > 0; i--)
+		if (sc->cmds[i - 1].depth == 0 &&
+		    !tl_cmd_is_plumbing(&sc->cmds[i - 1]))
+			return tl_sh_real_prog(&sc->cmds[i - 1]);
+	return sc->ncmds > 0 ? tl_sh_real_prog(&sc->cmds[0]) : "";
+}
+
+static int
+tf0901_report(struct tl_check *c, const struct tl_file *f,
+    const struct tl_df_instr *in)
+{
+	struct tl_script	*sc = NULL;
+	const char		*body, *prog = "the app";
+	char			*folded;
+	int			 error;
+
+	if ((body = shell_body(in)) == NULL)
+		return 0;
+	if (tl_shell_parse(&sc, body, strlen(body), in->line) == 0 &&
+	    sc != NULL && *body_program(sc) != '\0')
+		prog = body_program(sc);
+	folded = tl_str_fold(body, strlen(body));
+	error = tl_report(c, f, in->line, 1, folded, "%s runs '%.60s%s' "
+	    "through /bin/sh: PID 1 is the shell and SIGTERM never reaches "
+	    "'%s'", in->keyword, folded, strlen(folded) > 60 ? "..." : "",
+	    prog);
+	free(folded);
+	tl_script_free(sc);
+	return error;
+}
+
 static int
 tf0901_check(struct tl_check *c)
 {
 	static const char *const kws[] = { "ENTRYPOINT", "CMD" };
 	const struct tl_file	*f;
-	const struct tl_df_stage *st;
-	const struct tl_df_instr *in, *last;
-	struct tl_script	*sc;
-	const char		*body, *prog;
-	char			*folded;
-	size_t			 i, j, k;
+	const struct tl_df_stage *where;
+	const struct tl_df_instr *in, *seen[2 * 8];
+	size_t			 i, k, n, nseen;
 	int			 error = 0;
 
 	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
+		nseen = 0;
 		for (i = 0; f->docker != NULL && i < f->docker->nstages; i++) {
-			st = &f->docker->stages[i];
 			if (!deployed_stage(f->docker, i))
 				continue;
 			for (k = 0; k < TL_NELEM(kws) && error == 0; k++) {
-				last = NULL;
-				for (j = st->first; j < st->first + st->count;
-				    j++) {
-					in = &f->docker->instrs[j];
-					if (strcmp(in->keyword, kws[k]) == 0)
-						last = in;
-				}
-				if (last == NULL ||
-				    (body = shell_body(last)) == NULL)
+				in = tl_df_effective(f->docker,
+				    &f->docker->stages[i], kws[k], &where);
+				if (in == NULL)
 					continue;
-				sc = NULL;
-				prog = "the app";
-				if (tl_shell_parse(&sc, body, strlen(body),
-				    last->line) == 0 && sc != NULL &&
-				    sc->ncmds > 0 &&
-				    tl_sh_real_prog(&sc->cmds[0])[0] != '\0')
-					prog = tl_sh_real_prog(&sc->cmds[0]);
-				folded = tl_str_fold(body, strlen(body));
-				error = tl_report(c, f, last->line, 1,
-				    folded, "%s runs '%.60s%s' through /bin/sh: "
-				    "PID 1 is the shell and SIGTERM never "
-				    "reaches '%s'", kws[k], folded,
-				    strlen(folded) > 60 ? "..." : "", prog);
-				free(folded);
-				tl_script_free(sc);
+				/* A parent and its child may both deploy. */
+				for (n = 0; n < nseen && seen[n] != in; n++)
+					continue;
+				if (n < nseen)
+					continue;
+				if (nseen < TL_NELEM(seen))
+					seen[nseen++] = in;
+				error = tf0901_report(c, f, in);
 			}
 			if (error != 0)
 				return error;

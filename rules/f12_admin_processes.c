@@ -45,28 +45,6 @@ is_migration(const struct tl_sh_cmd *c)
 	return 0;
 }
 
-/* Commands that do not start the server: output, waits, checks. */
-static int
-is_helper(const struct tl_sh_cmd *c)
-{
-	static const char *const helpers[] = {
-		"echo", "printf", "sleep", "wait-for-it", "wait-for-it.sh",
-		"wait-for", "dockerize", "set", "export", "cd", "test", "[",
-		"true", "false", "mkdir", "chown", "chmod", "cp", "mv", "rm",
-		"ln", "touch", "cat", "envsubst", "trap", "source", ".", "ls",
-		"until", "nc", "pg_isready", "mysqladmin", "curl", "wget",
-		"umask", "ulimit", "shift", "unset", "local", "readonly",
-		NULL
-	};
-	const char	*prog = tl_sh_real_prog(c);
-	size_t		 i;
-
-	for (i = 0; helpers[i] != NULL; i++)
-		if (strcmp(prog, helpers[i]) == 0)
-			return 1;
-	return *prog == '\0';
-}
-
 /*
  * Is the migration only on a path that ends before the server starts: an
  * exit after it, or a case arm (";;") between the two?
@@ -90,6 +68,26 @@ separate_path(const struct tl_file *f, const struct tl_sh_cmd *cmds,
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * The command after the migration j that starts the server: the first
+ * exec'd one, or else the last command that is not plumbing or another
+ * migration; n when there is none.
+ */
+static size_t
+server_after(const struct tl_sh_cmd *cmds, size_t n, size_t j)
+{
+	size_t	 k, last = n;
+
+	for (k = j + 1; k < n; k++) {
+		if (tl_cmd_is_plumbing(&cmds[k]) || is_migration(&cmds[k]))
+			continue;
+		if (cmds[k].is_exec)
+			return k;
+		last = k;
+	}
+	return last;
 }
 
 static int	tf1201_check(struct tl_check *);
@@ -147,13 +145,10 @@ tf1201_check(struct tl_check *c)
 		for (j = 0; j < n; j++) {
 			if (!is_migration(&cmds[j]))
 				continue;
-			for (k = j + 1; k < n; k++)
-				if (!is_helper(&cmds[k]) &&
-				    !is_migration(&cmds[k]))
-					break;
-			if (k == n || separate_path(st->file, cmds, j, k))
+			if ((k = server_after(cmds, n, j)) == n ||
+			    separate_path(st->file, cmds, j, k))
 				break;
-			if (strcmp(tl_sh_real_prog(&cmds[k]), "$@") == 0)
+			if (tl_cmd_execs_args(&cmds[k]))
 				srv = "the image's CMD (exec \"$@\")";
 			else
 				srv = cmds[k].text;

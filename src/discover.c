@@ -96,6 +96,7 @@ static const struct tl_class classes[] = {
 	CLS(NAME,	"dockerfile",			DOCKERFILE),
 	CLS(NAME,	"Containerfile",		DOCKERFILE),
 	CLS(GLOB,	"Dockerfile.*",			DOCKERFILE),
+	CLS(GLOB,	"dockerfile.*",			DOCKERFILE),
 	CLS(GLOB,	"Containerfile.*",		DOCKERFILE),
 	CLS(SUFFIX,	".Dockerfile",			DOCKERFILE),
 	CLS(SUFFIX,	".dockerfile",			DOCKERFILE),
@@ -103,6 +104,8 @@ static const struct tl_class classes[] = {
 	/* deployment descriptors */
 	CLS(GLOB,	"docker-compose*.yml",		COMPOSE),
 	CLS(GLOB,	"docker-compose*.yaml",		COMPOSE),
+	CLS(GLOB,	"docker_compose*.yml",		COMPOSE),
+	CLS(GLOB,	"docker_compose*.yaml",		COMPOSE),
 	CLS(GLOB,	"compose*.yml",			COMPOSE),
 	CLS(GLOB,	"compose*.yaml",		COMPOSE),
 	CLS(GLOB,	"buildspec*.yml",		BUILDSPEC),
@@ -803,6 +806,8 @@ out:
  * Read the regular file open on fd, at most max bytes.  0 with the
  * contents (NUL-terminated) in *out, 1 with a reason.
  */
+#define TL_READ_PAD	64
+
 static int
 read_all(int fd, size_t max, char **out, size_t *outlen, const char **reason)
 {
@@ -854,7 +859,12 @@ read_all(int fd, size_t max, char **out, size_t *outlen, const char **reason)
 		*reason = "larger than --max-file-size";
 		return 1;
 	}
-	buf[len] = '\0';
+	/*
+	 * The NUL, then TL_READ_PAD zero bytes: PCRE2's JIT reads a little
+	 * past the subject with vector loads, which valgrind would report.
+	 */
+	buf = tl_realloc(buf, len + 1 + TL_READ_PAD);
+	memset(buf + len, 0, 1 + TL_READ_PAD);
 	*out = buf;
 	*outlen = len;
 	return 0;

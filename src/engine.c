@@ -334,6 +334,47 @@ parse_yaml(struct tl_scan *s, struct tl_file *f)
 		f->kind = TL_FILE_TASKDEF;
 }
 
+/*
+ * A file without an extension whose "#!" line names a shell is a script
+ * (bin/docker-entrypoint, bin/start): decided by content, like templates.
+ */
+static int
+shell_shebang(const struct tl_file *f)
+{
+	static const char *const shells[] = {
+		"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", NULL
+	};
+	const char	*p, *e, *w;
+	size_t		 n, i;
+
+	if (f->kind != TL_FILE_OTHER || strchr(f->name, '.') != NULL ||
+	    f->size < 4 || f->data[0] != '#' || f->data[1] != '!')
+		return 0;
+	p = f->data + 2;
+	e = memchr(p, '\n', f->size - 2);
+	if (e == NULL)
+		e = f->data + f->size;
+	for (i = 0; i < 2; i++) {
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		for (w = p; p < e && *p != ' ' && *p != '\t' && *p != '\r';
+		    p++)
+			continue;
+		/* The interpreter's basename: /usr/bin/env bash -> bash. */
+		for (n = (size_t)(p - w); n > 0 && w[n - 1] != '/'; n--)
+			continue;
+		w += n;
+		n = (size_t)(p - w);
+		if (i == 0 && n == 3 && strncmp(w, "env", 3) == 0)
+			continue;
+		break;
+	}
+	for (i = 0; shells[i] != NULL; i++)
+		if (strlen(shells[i]) == n && strncmp(w, shells[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 parse_file(struct tl_scan *s, struct tl_file *f)
 {
@@ -341,6 +382,10 @@ parse_file(struct tl_scan *s, struct tl_file *f)
 	char			 msg[160];
 	unsigned		 line = 0;
 
+	if (shell_shebang(f)) {
+		f->kind = TL_FILE_SCRIPT;
+		f->lang = TL_LANG_SHELL;
+	}
 	switch (f->kind) {
 	case TL_FILE_DOCKERFILE:
 		memset(&derr, 0, sizeof(derr));

@@ -1,0 +1,1 @@
+(function (f) { module.exports = f(require("jquery")); })(function ($) {});

@@ -1,0 +1,3 @@
+import logging
+import sys
+logging.basicConfig(stream=sys.stdout)
