@@ -27,7 +27,7 @@ LIB_OBJ	 = $(LIB_SRC:%.c=$(B)/obj/%.o) $(B)/obj/packs.o
 PACKS	 = $(sort $(wildcard rules/patterns/*.yml))
 UNIT_SRC = $(wildcard tests/unit/t_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
-HEADERS	 = $(wildcard include/twelvelint/*.h include/twelvelint/*.def)
+HEADERS	 = $(wildcard include/twelvelint/*.h include/twelvelint/*.def rules/*.h)
 DEPS_OK	 = $(B)/.deps-ok
 
 .PHONY: all run check test deps install uninstall sanitize lint docs clean fuzz bench

@@ -393,6 +393,300 @@ script_named(const struct tl_starts *s, const char *name)
 	return 0;
 }
 
+/* Join a container path to a directory and normalise it ("/a/./b/" -> "/a/b"). */
+static void
+path_join(struct tl_buf *out, const char *dir, const char *p)
+{
+	struct tl_buf	 in = TL_BUF_INIT;
+	const char	*seg, *e;
+	size_t		 n;
+
+	if (p[0] != '/') {
+		tl_buf_adds(&in, dir);
+		tl_buf_addc(&in, '/');
+	}
+	tl_buf_adds(&in, p);
+	tl_buf_clear(out);
+	for (seg = tl_buf_str(&in); *seg != '\0'; seg = *e ? e + 1 : e) {
+		e = strchr(seg, '/');
+		if (e == NULL)
+			e = seg + strlen(seg);
+		n = (size_t)(e - seg);
+		if (n == 0 || (n == 1 && seg[0] == '.'))
+			continue;
+		if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+			while (out->len > 0 && out->data[out->len - 1] != '/')
+				out->len--;
+			if (out->len > 0)
+				out->len--;
+			out->data[out->len] = '\0';
+			continue;
+		}
+		tl_buf_addc(out, '/');
+		tl_buf_add(out, seg, n);
+	}
+	if (out->len == 0)
+		tl_buf_addc(out, '/');
+	tl_buf_release(&in);
+}
+
+/* Words of a COPY/ADD instruction: sources then destination. */
+static size_t
+copy_words(const struct tl_df_instr *in, char ***out)
+{
+	char	**w = NULL, *copy, *t, *save = NULL;
+	size_t	  n = 0, i;
+
+	if (in->exec_form) {
+		w = tl_reallocarray(NULL, in->argc + 1, sizeof(*w));
+		for (i = 0; i < in->argc; i++)
+			w[n++] = tl_strdup(in->argv[i]);
+	} else {
+		copy = tl_strdup(in->args);
+		for (t = strtok_r(copy, " \t\n", &save); t != NULL;
+		    t = strtok_r(NULL, " \t\n", &save)) {
+			w = tl_reallocarray(w, n + 1, sizeof(*w));
+			w[n++] = tl_strdup(t);
+		}
+		free(copy);
+	}
+	*out = w;
+	return n;
+}
+
+/*
+ * The build-context path (relative, no leading "./") that container path
+ * cpath was copied from by the COPY/ADD instructions of the stage chain
+ * ending at final, or NULL.  Later copies win, as in the image.
+ */
+#define TL_CHAIN_MAX	64
+
+/* The stages an image is built from, the root first; returns how many. */
+static size_t
+stage_chain(const struct tl_dockerfile *df, const struct tl_df_stage *final,
+    const struct tl_df_stage **chain)
+{
+	const struct tl_df_stage *st, *rev[TL_CHAIN_MAX];
+	size_t			 n = 0, i;
+
+	for (st = final; st != NULL && n < TL_CHAIN_MAX;
+	    st = st->parent >= 0 ? &df->stages[st->parent] : NULL)
+		rev[n++] = st;
+	for (i = 0; i < n; i++)
+		chain[i] = rev[n - 1 - i];
+	return n;
+}
+
+/* The WORKDIR in effect at the end of the stage chain. */
+static void
+stage_workdir(const struct tl_dockerfile *df, const struct tl_df_stage *final,
+    struct tl_buf *workdir)
+{
+	const struct tl_df_stage *chain[TL_CHAIN_MAX];
+	const struct tl_df_instr *in;
+	struct tl_buf		 tmp = TL_BUF_INIT;
+	size_t			 n, i, j;
+
+	n = stage_chain(df, final, chain);
+	tl_buf_clear(workdir);
+	tl_buf_addc(workdir, '/');
+	for (i = 0; i < n; i++)
+		for (j = chain[i]->first + 1; j < chain[i]->first +
+		    chain[i]->count; j++) {
+			in = &df->instrs[j];
+			if (strcmp(in->keyword, "WORKDIR") != 0)
+				continue;
+			path_join(&tmp, tl_buf_str(workdir), in->args);
+			tl_buf_clear(workdir);
+			tl_buf_adds(workdir, tl_buf_str(&tmp));
+		}
+	tl_buf_release(&tmp);
+}
+
+static char *
+copied_from(const struct tl_dockerfile *df, const struct tl_df_stage *final,
+    const char *cpath)
+{
+	const struct tl_df_stage *chain[TL_CHAIN_MAX], *st;
+	const struct tl_df_instr *in;
+	struct tl_buf		 dest = TL_BUF_INIT, tmp = TL_BUF_INIT;
+	struct tl_buf		 wd = TL_BUF_INIT, *workdir = &wd;
+	char			**w, *found = NULL;
+	const char		*src, *base;
+	size_t			 nchain, i, j, k, nw, dl;
+	int			 dir;
+
+	nchain = stage_chain(df, final, chain);
+	tl_buf_addc(workdir, '/');
+	for (i = 0; i < nchain; i++) {
+		st = chain[i];
+		for (j = st->first + 1; j < st->first + st->count; j++) {
+			in = &df->instrs[j];
+			if (strcmp(in->keyword, "WORKDIR") == 0) {
+				path_join(&tmp, tl_buf_str(workdir), in->args);
+				tl_buf_clear(workdir);
+				tl_buf_adds(workdir, tl_buf_str(&tmp));
+				continue;
+			}
+			if ((strcmp(in->keyword, "COPY") != 0 &&
+			    strcmp(in->keyword, "ADD") != 0) ||
+			    tl_df_instr_flag(in, "from") != NULL)
+				continue;
+			if ((nw = copy_words(in, &w)) >= 2) {
+				path_join(&dest, tl_buf_str(workdir),
+				    w[nw - 1]);
+				dl = dest.len;
+				dir = nw > 2 || tl_str_has_suffix(w[nw - 1], "/");
+				for (k = 0; k + 1 < nw; k++) {
+					src = w[k];
+					while (tl_str_has_prefix(src, "./"))
+						src += 2;
+					base = strrchr(src, '/');
+					base = base != NULL && base[1] != '\0' ?
+					    base + 1 : src;
+					if (*src == '\0' || strcmp(src, ".") == 0 ||
+					    tl_str_has_suffix(src, "/")) {
+						/* A directory: its contents. */
+						if (strncmp(cpath, dest.data,
+						    dl) != 0 || (dl > 1 &&
+						    cpath[dl] != '/'))
+							continue;
+						free(found);
+						found = tl_printf("%s%s",
+						    *src == '\0' || strcmp(src,
+						    ".") == 0 ? "" : src,
+						    cpath + dl + (dl > 1));
+					} else if (dir ? (tl_str_has_prefix(cpath,
+					    dest.data) && cpath[dl] == '/' &&
+					    strcmp(cpath + dl + 1, base) == 0) :
+					    strcmp(cpath, dest.data) == 0) {
+						free(found);
+						found = tl_strdup(src);
+					} else if (strncmp(cpath, dest.data,
+					    dl) == 0 && cpath[dl] == '/') {
+						/* COPY bin /app/bin: a directory by name. */
+						free(found);
+						found = tl_printf("%s/%s", src,
+						    cpath + dl + 1);
+					}
+				}
+			}
+			for (k = 0; k < nw; k++)
+				free(w[k]);
+			free(w);
+		}
+	}
+	tl_buf_release(&dest);
+	tl_buf_release(&tmp);
+	tl_buf_release(&wd);
+	return found;
+}
+
+/* A readable script of the repository at dir/rel (or rel), or NULL. */
+static const struct tl_file *
+script_at(const struct tl_repo *repo, const char *dir, const char *rel)
+{
+	const struct tl_file	*f = NULL;
+	char			*p;
+
+	while (tl_str_has_prefix(rel, "./"))
+		rel += 2;
+	if (*dir != '\0') {
+		p = tl_printf("%s/%s", dir, rel);
+		f = tl_repo_file(repo, p);
+		free(p);
+	}
+	if (f == NULL)
+		f = tl_repo_file(repo, rel);
+	if (f == NULL || f->kind != TL_FILE_SCRIPT || f->script == NULL ||
+	    !f->loaded || f->broken || f->test || f->vendored)
+		return NULL;
+	return f;
+}
+
+static int
+start_has_script(const struct tl_starts *s, const struct tl_file *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].kind == TL_START_SCRIPT && s->v[i].file == f)
+			return 1;
+	return 0;
+}
+
+static void
+add_script(struct tl_starts *s, const struct tl_file *f,
+    const struct tl_file *via, unsigned via_line)
+{
+	struct tl_start	 st;
+
+	if (f == NULL || start_has_script(s, f))
+		return;
+	memset(&st, 0, sizeof(st));
+	st.kind = TL_START_SCRIPT;
+	st.file = f;
+	st.line = 1;
+	st.script = f->script;
+	st.via = via;
+	st.via_line = via_line;
+	starts_add(s, &st);
+}
+
+/*
+ * Scripts the start commands s->v[first..] name by path.  add_script()
+ * may move s->v, so the start is looked up again by index after it.
+ */
+static void
+follow_paths(struct tl_starts *s, const struct tl_repo *repo, size_t first)
+{
+	struct tl_buf		 wd = TL_BUF_INIT, cpath = TL_BUF_INIT;
+	const struct tl_sh_cmd	*c;
+	const struct tl_df_stage *final;
+	const struct tl_file	*file, *script;
+	char			*dir, *ctx;
+	size_t			 i, j, k, n = s->n;
+	unsigned		 line;
+
+	for (i = first; i < n; i++) {
+		file = s->v[i].file;
+		line = s->v[i].line;
+		dir = tl_path_dir(file->path);
+		final = s->v[i].stage != NULL ?
+		    tl_dockerfile_final(file->docker) : NULL;
+		if (final != NULL)
+			stage_workdir(file->docker, final, &wd);
+		for (j = 0; j < s->v[i].script->ncmds; j++) {
+			c = &s->v[i].script->cmds[j];
+			for (k = 0; k < c->argc; k++) {
+				if (c->argv[k][0] == '-' ||
+				    c->argv[k][0] == '$' ||
+				    strchr(c->argv[k], '=') != NULL)
+					continue;
+				script = NULL;
+				if (final == NULL)
+					script = script_at(repo, dir,
+					    c->argv[k]);
+				else {
+					path_join(&cpath, tl_buf_str(&wd),
+					    c->argv[k]);
+					ctx = copied_from(file->docker, final,
+					    tl_buf_str(&cpath));
+					if (ctx != NULL)
+						script = script_at(repo, dir,
+						    ctx);
+					free(ctx);
+				}
+				add_script(s, script, file, line);
+				c = &s->v[i].script->cmds[j];
+			}
+		}
+		free(dir);
+	}
+	tl_buf_release(&wd);
+	tl_buf_release(&cpath);
+}
+
 void
 tl_starts_collect(struct tl_starts *s, const struct tl_repo *repo)
 {
@@ -438,18 +732,14 @@ tl_starts_collect(struct tl_starts *s, const struct tl_repo *repo)
 				starts_add(s, &st);
 		}
 	}
+	follow_paths(s, repo, 0);
 	TL_FOREACH_FILE(f, repo, TL_FILE_SCRIPT) {
-		if (f->script == NULL)
+		if (f->script == NULL || start_has_script(s, f))
 			continue;
 		if (strstr(f->name, "entrypoint") == NULL &&
 		    !script_named(s, f->name))
 			continue;
-		memset(&st, 0, sizeof(st));
-		st.kind = TL_START_SCRIPT;
-		st.file = f;
-		st.line = 1;
-		st.script = f->script;
-		starts_add(s, &st);
+		add_script(s, f, NULL, 0);
 	}
 }
 
@@ -474,7 +764,11 @@ tl_start_what(const struct tl_start *st, char *buf, size_t len)
 	case TL_START_ENTRYPOINT:
 		return "ENTRYPOINT";
 	case TL_START_SCRIPT:
-		return "start script";
+		if (st->via == NULL)
+			return "start script";
+		snprintf(buf, len, "start script (run by %s:%u)",
+		    st->via->path, st->via_line);
+		return buf;
 	default:
 		snprintf(buf, len, "Procfile process '%s'", st->proc);
 		return buf;

@@ -71,6 +71,8 @@ struct tl_start {
 	const char		*proc;		/* borrowed: Procfile process type, or NULL */
 	unsigned		 line;		/* line of the instruction / process */
 	const struct tl_df_stage *stage;	/* borrowed: Dockerfile stage, or NULL */
+	const struct tl_file	*via;		/* borrowed: for a script, the Dockerfile or Procfile that runs it, or NULL (found by name) */
+	unsigned		 via_line;	/* line in via of the command that runs it */
 };
 
 struct tl_starts {
@@ -80,14 +82,23 @@ struct tl_starts {
 
 /*
  * Every start command of the repository: the effective (last) CMD and
- * ENTRYPOINT of each Dockerfile's final stage, every script named by one
- * of them (by file name) or called *entrypoint.sh, and every Procfile
- * process.  Build-stage commands are not start commands.
+ * ENTRYPOINT of each Dockerfile's final stage, every Procfile process,
+ * and the scripts they run.  A script is found by following the path a
+ * CMD or ENTRYPOINT names through the WORKDIR and COPY/ADD instructions
+ * of the final stage and its parents back to a file of the build context
+ * (the Dockerfile's directory, else the repository root), or a Procfile
+ * command's path from the Procfile's directory; failing that, by file
+ * name, and any script named *entrypoint* is one.  Build-stage commands
+ * are not start commands; test and vendored files are not read.
  */
 void	tl_starts_collect(struct tl_starts *, const struct tl_repo *);
 void	tl_starts_release(struct tl_starts *);
 
-/* "CMD", "ENTRYPOINT", "script", "Procfile 'web'" … for messages. */
+/*
+ * "CMD", "ENTRYPOINT", "start script (run by Dockerfile:7)", "Procfile
+ * process 'web'" … for messages; buf holds the longer ones (128 bytes
+ * suffice for most paths; longer ones are cut).
+ */
 const char *tl_start_what(const struct tl_start *, char *, size_t);
 
 /*

@@ -147,7 +147,7 @@ tf0501_check(struct tl_check *c)
 	const struct tl_start	*st;
 	const struct tl_sh_cmd	*cmd;
 	const struct build_step	*b;
-	char			 what[64];
+	char			 what[256];
 	size_t			 i, j;
 	int			 error = 0;
 

@@ -143,7 +143,7 @@ tf0801_check(struct tl_check *c)
 	struct tl_starts	 starts;
 	const struct tl_start	*st;
 	const struct tl_sh_cmd	*cmd, *bg;
-	char			 why[160], what[64];
+	char			 why[160], what[256];
 	const char		*w;
 	size_t			 i, j;
 	int			 error = 0;

@@ -130,7 +130,7 @@ tf1201_check(struct tl_check *c)
 	const struct tl_start	*st;
 	const struct tl_sh_cmd	*cmds;
 	const char		*srv;
-	char			 what[64];
+	char			 what[256];
 	size_t			 i, j, k, n;
 	int			 error = 0;
 
@@ -154,9 +154,10 @@ tf1201_check(struct tl_check *c)
 				srv = cmds[k].text;
 			error = tl_report(c, st->file, cmds[j].line, 0,
 			    cmds[j].text, "%s runs '%s' and then starts "
-			    "%s%.60s%s: every process start migrates",
+			    "%s%.57s%s%s: every process start migrates",
 			    tl_start_what(st, what, sizeof(what)),
 			    cmds[j].text, srv == cmds[k].text ? "'" : "", srv,
+			    strlen(srv) > 60 ? "..." : "",
 			    srv == cmds[k].text ? "'" : "");
 			break;
 		}

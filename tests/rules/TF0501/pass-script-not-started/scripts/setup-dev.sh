@@ -1,0 +1,3 @@
+#!/bin/sh
+# Run once on a developer machine.
+npm install
