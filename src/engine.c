@@ -805,6 +805,98 @@ inline_suppression(const char *line, size_t len, const char *id)
 	return tl_printf("inline: %.*s", (int)(p - w), w);
 }
 
+/* Is the word w[0..n) one of the ids the rule's see_also names? */
+static int
+see_also_has(const struct tl_rule *r, const char *w, size_t n)
+{
+	const char	*sa = r->see_also, *p;
+
+	if (sa == NULL || n == 0)
+		return 0;
+	for (p = sa; (p = tl_memcasemem(p, strlen(p), w, n)) != NULL; p++)
+		if ((p == sa || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[n]) && p[n] != '_')
+			return 1;
+	return 0;
+}
+
+/*
+ * In text[0..len), after the marker: a list of ids separated by commas;
+ * the first that the rule's see_also names, as a new string, or NULL.
+ */
+static char *
+listed_id(const struct tl_rule *r, const char *text, size_t len,
+    const char *marker)
+{
+	const char	*p, *e = text + len, *w;
+
+	if ((p = tl_memcasemem(text, len, marker, strlen(marker))) == NULL)
+		return NULL;
+	for (p += strlen(marker); p < e; p++) {
+		while (p < e && (*p == ' ' || *p == ','))
+			p++;
+		for (w = p; p < e && (isalnum((unsigned char)*p) || *p == '_' ||
+		    *p == '-'); p++)
+			continue;
+		if (see_also_has(r, w, (size_t)(p - w)))
+			return tl_strndup(w, (size_t)(p - w));
+		if (p >= e || *p != ',')
+			break;
+	}
+	return NULL;
+}
+
+/*
+ * The suppressions of the tools users migrate from, where the rule's
+ * see_also names the same check: in a Dockerfile, "# hadolint
+ * ignore=DL3025" on the line above the instruction, "# hadolint global
+ * ignore=…" or "#checkov:skip=CKV_…" anywhere, BuildKit's "# check=skip=…"
+ * directive; on a finding's own line, "gitleaks:allow" for rules that
+ * name gitleaks.  The reason, or NULL.
+ */
+static char *
+foreign_suppression(const struct tl_file *f, const struct tl_finding *fd)
+{
+	const char	*p;
+	char		*id, *why = NULL;
+	size_t		 len;
+	unsigned	 l;
+
+	p = tl_lines_get(&f->lines, f->data, f->size, fd->line, &len);
+	if (p != NULL && see_also_has(fd->rule, "gitleaks", 8) &&
+	    tl_memcasemem(p, len, "gitleaks:allow", 14) != NULL)
+		return tl_strdup("inline gitleaks:allow");
+	if (f->kind != TL_FILE_DOCKERFILE)
+		return NULL;
+	if (fd->line > 1 && (p = tl_lines_get(&f->lines, f->data, f->size,
+	    fd->line - 1, &len)) != NULL && (id = listed_id(fd->rule, p, len,
+	    "hadolint ignore=")) != NULL) {
+		why = tl_printf("hadolint ignore=%s", id);
+		free(id);
+		return why;
+	}
+	if (f->docker != NULL && f->docker->check != NULL &&
+	    (p = strstr(f->docker->check, "skip=")) != NULL &&
+	    (id = listed_id(fd->rule, p, strcspn(p, ";"), "skip=")) != NULL) {
+		why = tl_printf("# check=skip=%s", id);
+		free(id);
+		return why;
+	}
+	for (l = 1; l <= f->lines.n && why == NULL; l++) {
+		p = tl_lines_get(&f->lines, f->data, f->size, l, &len);
+		if (len == 0 || *p != '#')
+			continue;
+		if ((id = listed_id(fd->rule, p, len,
+		    "hadolint global ignore=")) != NULL)
+			why = tl_printf("hadolint global ignore=%s", id);
+		else if ((id = listed_id(fd->rule, p, len,
+		    "checkov:skip=")) != NULL)
+			why = tl_printf("checkov:skip=%s", id);
+		free(id);
+	}
+	return why;
+}
+
 static void
 suppress(const struct tl_repo *repo, struct tl_finding *fd)
 {
@@ -823,13 +915,8 @@ suppress(const struct tl_repo *repo, struct tl_finding *fd)
 		if ((fd->suppressed = inline_suppression(p, len,
 		    fd->rule->id)) != NULL)
 			return;
-		if (l == fd->line && (strcmp(fd->rule->id, "TF0301") == 0 ||
-		    strcmp(fd->rule->id, "TF0302") == 0) &&
-		    tl_memcasemem(p, len, "gitleaks:allow", 14) != NULL) {
-			fd->suppressed = tl_strdup("inline gitleaks:allow");
-			return;
-		}
 	}
+	fd->suppressed = foreign_suppression(f, fd);
 }
 
 static const char *

@@ -298,6 +298,16 @@ explain(const struct tl_rule *r)
 		printf("\n## See also\n\n%s\n", r->see_also);
 	printf("\n## Suppress\n\nAdd `twelvelint:ignore %s reason` in a "
 	    "comment on the line of the finding or the line above.\n", r->id);
+	if (r->see_also != NULL && (strstr(r->see_also, "hadolint") != NULL ||
+	    strstr(r->see_also, "checkov") != NULL ||
+	    strstr(r->see_also, "docker build check") != NULL ||
+	    strstr(r->see_also, "gitleaks") != NULL))
+		printf("The suppressions of the tools under *See also* mean "
+		    "the same here: `# hadolint ignore=ID` on the line above "
+		    "a Dockerfile instruction, `# hadolint global ignore=ID` "
+		    "and `#checkov:skip=ID` in a Dockerfile, BuildKit's "
+		    "`# check=skip=NAME`, and `gitleaks:allow` on the line of "
+		    "a secret, for the ids listed there.\n");
 }
 
 static int
