@@ -1397,8 +1397,8 @@ tl_patterns_reads(const struct tl_patterns *p, const char *id,
 
 	if (p == NULL || !p->finished)
 		return 0;
-	is_test = tl_path_is_test(f->path) ||
-	    tl_path_is_vendored(f->path);
+	/* Called for every rule and file: the flags discovery set. */
+	is_test = f->test || f->vendored;
 	for (i = 0; i < p->nactive; i++) {
 		d = p->active[i];
 		if (ascii_casecmp(d->rule_id, id) == 0 &&

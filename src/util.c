@@ -479,20 +479,22 @@ tl_hash64(const void *p, size_t n)
 void
 tl_lines_build(struct tl_lines *l, const char *s, size_t n)
 {
-	size_t	 i, cap = 64;
+	const char	*p = s, *e = s + n, *nl;
+	size_t		 cap = 64;
 
 	l->start = tl_reallocarray(NULL, cap, sizeof(*l->start));
 	l->n = 0;
 	l->start[l->n++] = 0;
-	for (i = 0; i < n; i++) {
-		if (s[i] != '\n' || i + 1 >= n)
-			continue;
+	/* A newline that ends the text starts no line. */
+	while (p < e && (nl = memchr(p, '\n', (size_t)(e - p))) != NULL &&
+	    nl + 1 < e) {
 		if (l->n == cap) {
 			cap *= 2;
 			l->start = tl_reallocarray(l->start, cap,
 			    sizeof(*l->start));
 		}
-		l->start[l->n++] = i + 1;
+		l->start[l->n++] = (size_t)(nl + 1 - s);
+		p = nl + 1;
 	}
 }
 
