@@ -72,9 +72,51 @@ tf0102_check(struct tl_check *c)
 	    "anywhere a pipeline could build it from");
 }
 
+static int	tf0105_check(struct tl_check *);
+
+static const struct tl_rule tf0105 = {
+	.id = "TF0105",
+	.name = "limited-history",
+	.factor = TL_FACTOR_CODEBASE,
+	.severity = TL_SEV_INFO,
+	.needs = TL_NEED_GIT,
+	.summary = "history-based checks were limited",
+	.rationale =
+	    "Some checks read the codebase's history: secrets committed and "
+	    "removed again (--history, TF0302), long-lived environment "
+	    "branches. A shallow clone (git clone --depth, the default of "
+	    "many CI checkouts) holds only the newest commits, and a "
+	    "repository without commits has no history at all: those checks "
+	    "saw only part of the codebase, and the report says so rather "
+	    "than passing silently.",
+	.fix =
+	    "Run the history checks on a full clone: fetch-depth: 0 in "
+	    "GitHub Actions' checkout, git fetch --unshallow, or CodeBuild's "
+	    "full clone (git-clone-depth 0 / \"Full clone\" in "
+	    "CodePipeline's source action).",
+	.see_also = NULL,
+	.check = tf0105_check,
+};
+
+static int
+tf0105_check(struct tl_check *c)
+{
+	tl_evidence(c, ".git");
+	if (c->repo->git.shallow)
+		return tl_report(c, NULL, 0, 0, "shallow clone",
+		    "shallow clone: history checks saw only the commits that "
+		    "were fetched");
+	if (!c->repo->git.has_commits)
+		return tl_report(c, NULL, 0, 0, "no commits",
+		    "the repository has no commits yet: there is no history "
+		    "to check");
+	return 0;
+}
+
 static const struct tl_rule *const rules[] = {
 	&tf0101,
 	&tf0102,
+	&tf0105,
 };
 
 const struct tl_module tl_module_CODEBASE = {

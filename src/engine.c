@@ -126,6 +126,8 @@ tl_finding_free(void *p)
 	free(fd);
 }
 
+static char	*make_snippet(const struct tl_file *, unsigned);
+
 static int
 report_va(struct tl_check *c, const struct tl_file *f, unsigned line,
     unsigned col, const char *evidence, const char *secret, const char *fmt,
@@ -145,6 +147,9 @@ report_va(struct tl_check *c, const struct tl_file *f, unsigned line,
 		fd->secret = tl_strdup(secret);
 	if (evidence != NULL)
 		fd->evidence = tl_str_fold(evidence, strlen(evidence));
+	/* A file outside the model (a blob of the history): snip it now. */
+	if (f != NULL && tl_repo_file(c->repo, f->path) != f)
+		fd->snippet = make_snippet(f, line);
 	fd->order = c->scan->findings.len;
 	tl_vec_push(&c->scan->findings, fd);
 	return 0;
@@ -993,7 +998,8 @@ finish_findings(struct tl_scan *s)
 		for (j = start; j < i; j++) {
 			struct tl_finding *g = s->findings.items[j];
 
-			g->snippet = make_snippet(f, g->line);
+			if (g->snippet == NULL)
+				g->snippet = make_snippet(f, g->line);
 			redact_all(&g->snippet, &secrets);
 			redact_all(&g->message, &secrets);
 			suppress(s->repo, g);
@@ -1018,6 +1024,44 @@ static int
 cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * --since REV / --staged: keep only the findings in files that changed
+ * (repository-wide findings go too).  The whole tree was still read, so
+ * rules that compare files saw everything.
+ */
+static int
+keep_changed(struct tl_scan *s)
+{
+	struct tl_vec		 changed = TL_VEC_INIT;
+	struct tl_finding	*fd;
+	size_t			 i, n = 0;
+	int			 error;
+
+	if (s->opts->since == NULL && !s->opts->staged)
+		return 0;
+	if (!s->repo->git.is_repo) {
+		tl_error_set("%s needs a git repository",
+		    s->opts->staged ? "--staged" : "--since");
+		return TL_EUSAGE;
+	}
+	if ((error = tl_git_changed(s->repo, s->opts->since, s->opts->staged,
+	    &changed)) != 0)
+		goto out;
+	tl_vec_sort(&changed, cmp_str);
+	for (i = 0; i < s->findings.len; i++) {
+		fd = s->findings.items[i];
+		if (fd->path[0] != '\0' && bsearch(&fd->path, changed.items,
+		    changed.len, sizeof(*changed.items), cmp_str) != NULL)
+			s->findings.items[n++] = fd;
+		else
+			tl_finding_free(fd);
+	}
+	s->findings.len = n;
+out:
+	tl_vec_release(&changed, free);
+	return error;
 }
 
 static void
@@ -1144,7 +1188,7 @@ tl_scan_run(struct tl_scan *s, const struct tl_options *o,
 {
 	struct tl_discover_opts	 dopts;
 	long			 t0 = now_ms();
-	int			 error, f;
+	int			 error, rc, f;
 
 	memset(s, 0, sizeof(*s));
 	s->opts = o;
@@ -1162,6 +1206,8 @@ tl_scan_run(struct tl_scan *s, const struct tl_options *o,
 	collect_file_findings(s);
 	tl_vec_sort(&s->repo->skipped, cmp_skip);
 	finish_findings(s);
+	if ((rc = keep_changed(s)) != 0)
+		return rc;
 	summarise(s);
 	s->duration_ms = now_ms() - t0;
 	return error;

@@ -536,3 +536,303 @@ tl_git_ignored(struct tl_git_repo *g, const char *path, int isdir)
 	}
 	return ignored == 1;
 }
+
+/* --- history and changed paths ---------------------------------------- */
+
+/* A set of object ids (open addressing on their first bytes). */
+struct oidset {
+	git_oid		*slot;		/* owned; all-zero = empty */
+	size_t		 cap;		/* a power of two */
+	size_t		 n;
+};
+
+static int
+oid_is_zero(const git_oid *o)
+{
+	static const git_oid zero;
+
+	return memcmp(o, &zero, sizeof(zero)) == 0;
+}
+
+/* Add o; 1 when it was new, 0 when it was there already. */
+static int
+oidset_add(struct oidset *s, const git_oid *o)
+{
+	struct oidset	 big;
+	size_t		 i, k;
+	uint64_t	 h;
+
+	if (2 * (s->n + 1) > s->cap) {
+		big.cap = s->cap == 0 ? 1024 : s->cap * 2;
+		big.slot = tl_calloc(big.cap, sizeof(*big.slot));
+		big.n = 0;
+		for (k = 0; k < s->cap; k++)
+			if (!oid_is_zero(&s->slot[k]))
+				(void)oidset_add(&big, &s->slot[k]);
+		free(s->slot);
+		*s = big;
+	}
+	memcpy(&h, o->id, sizeof(h));
+	for (i = h & (s->cap - 1); !oid_is_zero(&s->slot[i]);
+	    i = (i + 1) & (s->cap - 1))
+		if (git_oid_equal(&s->slot[i], o))
+			return 0;
+	s->slot[i] = *o;
+	s->n++;
+	return 1;
+}
+
+/* The path relative to the target, or NULL when it lies outside it. */
+static const char *
+under_prefix(const char *path, const char *prefix)
+{
+	size_t	 n = strlen(prefix);
+
+	if (n == 0)
+		return path;
+	if (strncmp(path, prefix, n) != 0 || path[n] != '/')
+		return NULL;
+	return path + n + 1;
+}
+
+/* Open the repository around the target for history or diff queries. */
+static int
+open_for_queries(git_repository **out, const struct tl_repo *repo)
+{
+	if (!repo->git.is_repo) {
+		tl_error_set("'%s' is not in a git repository", repo->root);
+		return TL_EUSAGE;
+	}
+	if (git_repository_open_ext(out, repo->root, 0, NULL) < 0)
+		return git_fail(TL_EIO, "cannot open the repository of",
+		    repo->root);
+	return 0;
+}
+
+/* Commits to walk, newest first: all refs, or since..HEAD; at most max. */
+static int
+history_commits(git_repository *r, const struct tl_hist_opts *o,
+    git_oid **out, size_t *nout)
+{
+	git_revwalk	*w = NULL;
+	git_object	*since = NULL;
+	git_oid		 oid, *v = NULL;
+	size_t		 n = 0, cap = 0;
+	int		 error = 0;
+
+	if (git_revwalk_new(&w, r) < 0)
+		return git_fail(TL_EIO, "cannot walk the history of", ".");
+	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	if (o->since != NULL) {
+		if (git_revparse_single(&since, r, o->since) < 0) {
+			error = git_fail(TL_EUSAGE, "unknown revision",
+			    o->since);
+			goto out;
+		}
+		if (git_revwalk_push_head(w) < 0 ||
+		    git_revwalk_hide(w, git_object_id(since)) < 0) {
+			error = git_fail(TL_EIO, "cannot walk from", o->since);
+			goto out;
+		}
+	} else {
+		/* Every ref: branches, tags, remote-tracking branches. */
+		if (git_revwalk_push_glob(w, "refs/*") < 0)
+			git_error_clear();
+		if (git_revwalk_push_head(w) < 0)
+			git_error_clear();
+	}
+	while (git_revwalk_next(&oid, w) == 0) {
+		if (o->max_commits > 0 && n == o->max_commits)
+			break;
+		if (n == cap) {
+			cap = cap == 0 ? 256 : cap * 2;
+			v = tl_reallocarray(v, cap, sizeof(*v));
+		}
+		v[n++] = oid;
+	}
+	git_error_clear();
+out:
+	git_object_free(since);
+	git_revwalk_free(w);
+	if (error != 0) {
+		free(v);
+		v = NULL;
+		n = 0;
+	}
+	*out = v;
+	*nout = n;
+	return error;
+}
+
+struct hist_walk {
+	git_repository		*r;
+	const struct tl_repo	*repo;
+	const struct tl_hist_opts *o;
+	struct oidset		 seen;
+	struct tl_buf		 data;		/* one blob, NUL-terminated, padded */
+	int			(*cb)(void *, const struct tl_hist_blob *);
+	void			*arg;
+};
+
+/* The blobs one commit adds or changes against its first parent. */
+static int
+history_commit(struct hist_walk *hw, const git_oid *id)
+{
+	git_commit		*commit = NULL, *parent = NULL;
+	git_tree		*tree = NULL, *ptree = NULL;
+	git_diff		*diff = NULL;
+	git_blob		*blob = NULL;
+	const git_diff_delta	*d;
+	const git_signature	*sig;
+	struct tl_hist_blob	 b;
+	const char		*path;
+	size_t			 i, n;
+	int			 error = 0;
+
+	if (git_commit_lookup(&commit, hw->r, id) < 0 ||
+	    git_commit_tree(&tree, commit) < 0)
+		goto skip;
+	if (git_commit_parentcount(commit) > 0 &&
+	    (git_commit_parent(&parent, commit, 0) < 0 ||
+	    git_commit_tree(&ptree, parent) < 0))
+		goto skip;
+	if (git_diff_tree_to_tree(&diff, hw->r, ptree, tree, NULL) < 0)
+		goto skip;
+	memset(&b, 0, sizeof(b));
+	git_oid_tostr(b.commit, sizeof(b.commit), id);
+	sig = git_commit_author(commit);
+	b.when = sig != NULL ? (long long)sig->when.time : 0;
+	b.offset = sig != NULL ? sig->when.offset : 0;
+	n = git_diff_num_deltas(diff);
+	for (i = 0; i < n && error == 0; i++) {
+		d = git_diff_get_delta(diff, i);
+		if (d->status != GIT_DELTA_ADDED &&
+		    d->status != GIT_DELTA_MODIFIED &&
+		    d->status != GIT_DELTA_RENAMED &&
+		    d->status != GIT_DELTA_COPIED &&
+		    d->status != GIT_DELTA_TYPECHANGE)
+			continue;
+		if ((d->new_file.mode != GIT_FILEMODE_BLOB &&
+		    d->new_file.mode != GIT_FILEMODE_BLOB_EXECUTABLE) ||
+		    (path = under_prefix(d->new_file.path,
+		    hw->repo->git.prefix)) == NULL ||
+		    !oidset_add(&hw->seen, &d->new_file.id))
+			continue;
+		if (git_blob_lookup(&blob, hw->r, &d->new_file.id) < 0) {
+			git_error_clear();
+			continue;
+		}
+		if ((size_t)git_blob_rawsize(blob) <= hw->o->max_blob &&
+		    !git_blob_is_binary(blob)) {
+			tl_buf_clear(&hw->data);
+			tl_buf_add(&hw->data, git_blob_rawcontent(blob),
+			    (size_t)git_blob_rawsize(blob));
+			b.size = hw->data.len;
+			/* PCRE2's JIT reads a little past the end. */
+			tl_buf_add(&hw->data, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+			    16);
+			b.data = tl_buf_str(&hw->data);
+			b.path = path;
+			error = hw->cb(hw->arg, &b);
+		}
+		git_blob_free(blob);
+		blob = NULL;
+	}
+skip:
+	git_error_clear();
+	git_diff_free(diff);
+	git_tree_free(ptree);
+	git_tree_free(tree);
+	git_commit_free(parent);
+	git_commit_free(commit);
+	return error;
+}
+
+int
+tl_git_history(const struct tl_repo *repo, const struct tl_hist_opts *o,
+    int (*cb)(void *, const struct tl_hist_blob *), void *arg)
+{
+	struct hist_walk	 hw;
+	git_oid			*commits = NULL;
+	size_t			 n = 0, i;
+	int			 error;
+
+	memset(&hw, 0, sizeof(hw));
+	if ((error = open_for_queries(&hw.r, repo)) != 0)
+		return error;
+	hw.repo = repo;
+	hw.o = o;
+	hw.cb = cb;
+	hw.arg = arg;
+	if ((error = history_commits(hw.r, o, &commits, &n)) != 0)
+		goto out;
+	/* Oldest first: a secret is reported at the commit that added it. */
+	for (i = n; i > 0 && error == 0; i--) {
+		if (o->progress && (i % 64 == 0 || i == n))
+			fprintf(stderr, "\rtwelvelint: history: %zu of %zu "
+			    "commits", n - i + 1, n);
+		error = history_commit(&hw, &commits[i - 1]);
+	}
+	if (o->progress && n > 0)
+		fprintf(stderr, "\rtwelvelint: history: %zu commits, %zu "
+		    "blobs\n", n, hw.seen.n);
+out:
+	free(commits);
+	free(hw.seen.slot);
+	tl_buf_release(&hw.data);
+	git_repository_free(hw.r);
+	return error;
+}
+
+int
+tl_git_changed(const struct tl_repo *repo, const char *since, int staged,
+    struct tl_vec *out)
+{
+	git_repository		*r = NULL;
+	git_object		*obj = NULL;
+	git_tree		*tree = NULL;
+	git_diff		*diff = NULL;
+	git_diff_options	 dopts;
+	const git_diff_delta	*d;
+	const char		*path;
+	size_t			 i, n;
+	int			 error;
+
+	if ((error = open_for_queries(&r, repo)) != 0)
+		return error;
+	git_diff_options_init(&dopts, GIT_DIFF_OPTIONS_VERSION);
+	dopts.flags |= GIT_DIFF_INCLUDE_UNTRACKED |
+	    GIT_DIFF_RECURSE_UNTRACKED_DIRS;
+	if (git_revparse_single(&obj, r, staged ? "HEAD^{tree}" : since) < 0) {
+		error = git_fail(TL_EUSAGE, "unknown revision",
+		    staged ? "HEAD" : since);
+		goto out;
+	}
+	if (git_object_peel((git_object **)&tree, obj, GIT_OBJECT_TREE) < 0) {
+		error = git_fail(TL_EUSAGE, "not a commit or tree",
+		    staged ? "HEAD" : since);
+		goto out;
+	}
+	if ((staged ? git_diff_tree_to_index(&diff, r, tree, NULL, &dopts) :
+	    git_diff_tree_to_workdir_with_index(&diff, r, tree, &dopts)) < 0) {
+		error = git_fail(TL_EIO, "cannot compare with", staged ?
+		    "HEAD" : since);
+		goto out;
+	}
+	n = git_diff_num_deltas(diff);
+	for (i = 0; i < n; i++) {
+		d = git_diff_get_delta(diff, i);
+		if (d->status == GIT_DELTA_DELETED ||
+		    (path = under_prefix(d->new_file.path,
+		    repo->git.prefix)) == NULL)
+			continue;
+		tl_vec_push(out, tl_strdup(path));
+	}
+out:
+	git_error_clear();
+	git_diff_free(diff);
+	git_tree_free(tree);
+	git_object_free(obj);
+	git_repository_free(r);
+	return error;
+}

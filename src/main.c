@@ -38,7 +38,10 @@ enum {
 	OPT_EXPLAIN,
 	OPT_COLOR,
 	OPT_NO_COLOR,
-	OPT_VERSION
+	OPT_VERSION,
+	OPT_HISTORY,
+	OPT_SINCE,
+	OPT_STAGED
 };
 
 static const struct option long_options[] = {
@@ -50,6 +53,9 @@ static const struct option long_options[] = {
 	{ "disable",		required_argument, NULL, OPT_DISABLE },
 	{ "rules",		required_argument, NULL, OPT_RULES },
 	{ "max-file-size",	required_argument, NULL, OPT_MAX_FILE_SIZE },
+	{ "history",		optional_argument, NULL, OPT_HISTORY },
+	{ "since",		required_argument, NULL, OPT_SINCE },
+	{ "staged",		no_argument,	   NULL, OPT_STAGED },
 	{ "jobs",		required_argument, NULL, 'j' },
 	{ "list-rules",		no_argument,	   NULL, OPT_LIST_RULES },
 	{ "explain",		required_argument, NULL, OPT_EXPLAIN },
@@ -88,6 +94,11 @@ static const char usage_text[] =
 "      --rules PATH         add the pattern packs in PATH (file or directory)\n"
 "\n"
 "Input:\n"
+"      --history[=N]        also scan git history for secrets (TF0302): every\n"
+"                           commit of every ref, or the newest N commits\n"
+"      --since REV          report only files changed since REV (and, with\n"
+"                           --history, only commits since REV)\n"
+"      --staged             report only files the index changes (pre-commit)\n"
 "      --max-file-size N    skip files larger than N bytes (default 4194304;\n"
 "                           K, M suffixes); skipped files are listed\n"
 "  -j, --jobs N             worker threads (default: online CPUs)\n"
@@ -251,6 +262,21 @@ parse_jobs(const char *s)
 	return (int)v;
 }
 
+/* --history=N: a count of commits. */
+static size_t
+parse_count(const char *s)
+{
+	char			*end;
+	unsigned long long	 v;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (!isdigit((unsigned char)*s) || errno != 0 || *end != '\0' ||
+	    v == 0 || v > 100000000ULL)
+		usage_error("--history: '%s' is not a number of commits", s);
+	return (size_t)v;
+}
+
 static int
 default_jobs(void)
 {
@@ -401,6 +427,17 @@ main(int argc, char *argv[])
 		case OPT_MAX_FILE_SIZE:
 			o.max_file_size = parse_size(optarg);
 			break;
+		case OPT_HISTORY:
+			o.history = 1;
+			if (optarg != NULL)
+				o.history_max = parse_count(optarg);
+			break;
+		case OPT_SINCE:
+			o.since = optarg;
+			break;
+		case OPT_STAGED:
+			o.staged = 1;
+			break;
 		case 'j':
 			o.jobs = parse_jobs(optarg);
 			break;
@@ -435,6 +472,8 @@ main(int argc, char *argv[])
 			exit(EXIT_USAGE);
 		}
 	}
+	if (o.since != NULL && o.staged)
+		usage_error("--since and --staged do not go together");
 	if (argc - optind > 1)
 		usage_error("one PATH at most, got '%s' and '%s'",
 		    argv[optind], argv[optind + 1]);
@@ -461,6 +500,7 @@ main(int argc, char *argv[])
 	nc = getenv("NO_COLOR");
 	if (color < 0)
 		color = isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0');
+	o.progress = isatty(STDERR_FILENO) && !o.quiet;
 	oo.color = color;
 	oo.verbose = o.verbose;
 	oo.quiet = o.quiet;

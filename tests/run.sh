@@ -72,7 +72,8 @@ fi
 # Copy a case into a sandbox: dotfiles and git directories are stored
 # under plain names (gitignore, dockerignore, .gitted) and renamed here.
 sandbox() {
-	rm -rf "$2"
+	# The whole parent: a setup.sh may build ../origin beside the tree.
+	rm -rf "$(dirname "$2")"
 	mkdir -p "$2"
 	(cd "$1" && tar cf - --exclude=./expected --exclude=./setup.sh \
 	    --exclude=./args .) | (cd "$2" && tar xf -)

@@ -259,4 +259,42 @@ int	tl_git_tracked_under(struct tl_git_repo *, const char *);
 /* Do the ignore rules exclude it (isdir: as a directory)?  0 on error. */
 int	tl_git_ignored(struct tl_git_repo *, const char *, int);
 
+/*
+ * History (--history): every blob a commit adds or changes against its
+ * first parent, once per blob id, under the target, oldest commit first,
+ * so a secret is seen first at the commit that added it.  Binary blobs
+ * and blobs over max_blob bytes are passed over.
+ */
+struct tl_hist_opts {
+	size_t		 max_commits;	/* the newest N commits; 0: all */
+	const char	*since;		/* only since..HEAD, or NULL: all refs */
+	size_t		 max_blob;	/* bytes */
+	int		 progress;	/* counts on stderr (a terminal) */
+};
+
+struct tl_hist_blob {
+	const char	*path;		/* borrowed: relative to the target */
+	char		 commit[41];	/* hex id of the commit that added it */
+	long long	 when;		/* author time, seconds since the epoch */
+	int		 offset;	/* author time zone, minutes east of UTC */
+	const char	*data;		/* borrowed: NUL-terminated, padded */
+	size_t		 size;
+};
+
+/*
+ * Walk the history, calling cb for every blob; a negative return of cb
+ * stops the walk and is returned.  TL_EUSAGE for an unknown revision or a
+ * target outside git.  The model accessor through which TF0302 reads it.
+ */
+int	tl_git_history(const struct tl_repo *, const struct tl_hist_opts *,
+	    int (*)(void *, const struct tl_hist_blob *), void *);
+
+/*
+ * The paths under the target that differ from since (a revision) in the
+ * working tree, untracked files included, or, with staged, that the index
+ * changes against HEAD: char * owned, pushed onto out.
+ */
+int	tl_git_changed(const struct tl_repo *, const char *, int,
+	    struct tl_vec *);
+
 #endif /* TWELVELINT_MODEL_H */

@@ -156,6 +156,11 @@ struct tl_options {
 	struct tl_vec	 enable;	/* char * borrowed: rule ids, empty = all */
 	struct tl_vec	 disable;	/* char * borrowed */
 	size_t		 max_file_size;
+	int		 history;	/* --history: scan git history (TF0302) */
+	size_t		 history_max;	/* --history=N: the newest N commits; 0 all */
+	const char	*since;		/* borrowed: --since REV, or NULL */
+	int		 staged;	/* --staged */
+	int		 progress;	/* progress on stderr (it is a terminal) */
 	int		 jobs;		/* >= 1 */
 	int		 verbose;
 	int		 quiet;
