@@ -19,6 +19,7 @@
 
 #include "twelvelint/model.h"
 #include "twelvelint/patterns.h"
+#include "twelvelint/template.h"
 
 #define SNIPPET_MAX	240
 
@@ -148,8 +149,10 @@ report_va(struct tl_check *c, const struct tl_file *f, unsigned line,
 	if (evidence != NULL)
 		fd->evidence = tl_str_fold(evidence, strlen(evidence));
 	/* A file outside the model (a blob of the history): snip it now. */
-	if (f != NULL && tl_repo_file(c->repo, f->path) != f)
+	if (f != NULL && tl_repo_file(c->repo, f->path) != f) {
 		fd->snippet = make_snippet(f, line);
+		fd->outside = 1;
+	}
 	fd->order = c->scan->findings.len;
 	tl_vec_push(&c->scan->findings, fd);
 	return 0;
@@ -902,6 +905,26 @@ foreign_suppression(const struct tl_file *f, const struct tl_finding *fd)
 	return why;
 }
 
+/*
+ * CloudFormation/SAM: the Metadata of the resource the finding is in
+ * ({twelvelint: {ignore: [TF0601]}}, or cfn-lint's and checkov's own
+ * for the ids the rule's see_also names).
+ */
+static char *
+template_suppression(const struct tl_file *f, const struct tl_finding *fd)
+{
+	const struct tl_cfn_resource *r;
+	struct tl_cfn		 cfn;
+	char			*why = NULL;
+
+	if (f->kind != TL_FILE_TEMPLATE || tl_cfn_open(&cfn, f) != 0)
+		return NULL;
+	if ((r = tl_cfn_resource_at(&cfn, fd->line)) != NULL)
+		why = tl_cfn_suppressed(r, fd->rule->id, fd->rule->see_also);
+	tl_cfn_release(&cfn);
+	return why;
+}
+
 static void
 suppress(const struct tl_repo *repo, struct tl_finding *fd)
 {
@@ -921,7 +944,9 @@ suppress(const struct tl_repo *repo, struct tl_finding *fd)
 		    fd->rule->id)) != NULL)
 			return;
 	}
-	fd->suppressed = foreign_suppression(f, fd);
+	if ((fd->suppressed = foreign_suppression(f, fd)) != NULL)
+		return;
+	fd->suppressed = template_suppression(f, fd);
 }
 
 static const char *
@@ -1028,8 +1053,9 @@ cmp_str(const void *a, const void *b)
 
 /*
  * --since REV / --staged: keep only the findings in files that changed
- * (repository-wide findings go too).  The whole tree was still read, so
- * rules that compare files saw everything.
+ * (repository-wide findings go too; findings in history blobs stay: the
+ * history walk itself was limited to since..HEAD).  The whole tree was
+ * still read, so rules that compare files saw everything.
  */
 static int
 keep_changed(struct tl_scan *s)
@@ -1052,8 +1078,9 @@ keep_changed(struct tl_scan *s)
 	tl_vec_sort(&changed, cmp_str);
 	for (i = 0; i < s->findings.len; i++) {
 		fd = s->findings.items[i];
-		if (fd->path[0] != '\0' && bsearch(&fd->path, changed.items,
-		    changed.len, sizeof(*changed.items), cmp_str) != NULL)
+		if (fd->outside || (fd->path[0] != '\0' && bsearch(&fd->path,
+		    changed.items, changed.len, sizeof(*changed.items),
+		    cmp_str) != NULL))
 			s->findings.items[n++] = fd;
 		else
 			tl_finding_free(fd);

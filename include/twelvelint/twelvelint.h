@@ -115,6 +115,7 @@ struct tl_finding {
 	char		*evidence;	/* owned: normalised evidence, engine-internal; NULL once the scan is finished */
 	char		*secret;	/* owned: the secret, engine-internal, for redaction only; never printed; NULL once the scan is finished */
 	size_t		 order;		/* engine-internal tie-break for sorting */
+	unsigned	 outside : 1;	/* in a file outside the model (a blob of the history) */
 };
 
 /* Free a struct tl_finding (a void * for tl_vec_release); NULL is fine. */
