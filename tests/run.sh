@@ -2,7 +2,7 @@
 # tests/run.sh BIN BUILD: every test of twelvelint; the last line is
 # "N passed, N failed".  UPDATE=1 rewrites the golden files (rule cases'
 # `expected`, tests/cli/*.out), which are then read in the diff;
-# CASES=TF09* limits the rule cases to those rules.
+# CASES='TF09* TF1101' limits the rule cases to those rules.
 #
 #   unit      each TAP check of build/tests/t_* counts once
 #   rules     tests/rules/TFffnn/{fail,pass}-*/: one test per case
@@ -95,9 +95,17 @@ for dir in tests/rules/TF*/*-*/; do
 	[ -d "$dir" ] || continue
 	dir=${dir%/}
 	id=$(basename "$(dirname "$dir")")
-	# CASES=TF0902 (a shell pattern) runs, and with UPDATE=1 rewrites,
-	# only those rules' cases.
-	case $id in ${CASES:-*}) ;; *) continue ;; esac
+	# CASES='TF0902 TF11*' (shell patterns) runs, and with UPDATE=1
+	# rewrites, only those rules' cases.
+	if [ -n "${CASES:-}" ]; then
+		m=0
+		set -f
+		for pat in $CASES; do
+			case $id in $pat) m=1 ;; esac
+		done
+		set +f
+		[ "$m" -eq 1 ] || continue
+	fi
 	case_name=$(basename "$dir")
 	tree="$WORK/case/tree"
 	if ! sandbox "$dir" "$tree"; then

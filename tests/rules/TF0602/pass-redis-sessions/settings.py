@@ -1,0 +1,1 @@
+SESSION_ENGINE = "django.contrib.sessions.backends.cache"
