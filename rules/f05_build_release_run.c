@@ -4,7 +4,9 @@
  * run stages.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common.h"
 
@@ -175,8 +177,1018 @@ tf0501_check(struct tl_check *c)
 	return error;
 }
 
+/* ------------------------------------------------------------- TF0502 */
+
+/* Version-control subcommands that change the code in the work tree. */
+static const struct {
+	const char	*prog;
+	const char	*word;
+} vcs_steps[] = {
+	{ "git", "pull" }, { "git", "clone" }, { "git", "checkout" },
+	{ "git", "switch" }, { "git", "merge" }, { "git", "rebase" },
+	{ "git", "apply" }, { "git", "am" }, { "git", "submodule" },
+	{ "git", "reset" }, { "svn", "update" }, { "svn", "up" },
+	{ "svn", "checkout" }, { "svn", "co" }, { "svn", "export" },
+	{ "svn", "switch" }, { "hg", "pull" }, { "hg", "clone" },
+	{ "hg", "update" }, { "hg", "up" },
+};
+
+/* File names that hold code: sources, scripts, packages and archives. */
+static const char *const code_suffixes[] = {
+	".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".vue", ".svelte",
+	".py", ".rb", ".php", ".pl", ".java", ".kt", ".scala", ".go", ".rs",
+	".cs", ".sh", ".bash", ".jar", ".war", ".ear", ".whl", ".egg",
+	".gem", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz",
+	".txz", ".zip", NULL
+};
+
+/* Programs that run or unpack what is piped into them. */
+static const char *const pipe_runners[] = {
+	"sh", "bash", "ash", "dash", "zsh", "ksh", "python", "python3",
+	"node", "ruby", "perl", "php", "tar", "unzip", "bsdtar", "busybox",
+	NULL
+};
+
+/* Does a path or URL (query and fragment ignored) name a code file? */
+static int
+names_code(const char *s)
+{
+	char	*p;
+	size_t	 i, n;
+	int	 hit = 0;
+
+	n = strcspn(s, "?#");
+	p = tl_strndup(s, n);
+	for (i = 0; code_suffixes[i] != NULL && !hit; i++)
+		if (tl_str_has_suffix(p, code_suffixes[i]))
+			hit = 1;
+	free(p);
+	return hit;
+}
+
+static int
+in_words(const char *w, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* The subcommand of git/svn/hg: the first word that is not an option. */
+static const char *
+vcs_subcommand(const struct tl_sh_cmd *c)
+{
+	size_t	 i;
+
+	for (i = tl_sh_prog_index(c) + 1; i < c->argc; i++) {
+		if (strcmp(c->argv[i], "-C") == 0 ||
+		    strcmp(c->argv[i], "-c") == 0 ||
+		    strcmp(c->argv[i], "-R") == 0 ||
+		    strcmp(c->argv[i], "--cwd") == 0) {
+			i++;
+			continue;
+		}
+		if (c->argv[i][0] != '-')
+			return c->argv[i];
+	}
+	return NULL;
+}
+
+/* "git pull", "svn update" …: the step, written into buf; or NULL. */
+static const char *
+vcs_step(const struct tl_sh_cmd *c, char *buf, size_t len)
+{
+	const char	*prog = tl_sh_real_prog(c), *sub;
+	size_t		 k;
+
+	if ((sub = vcs_subcommand(c)) == NULL)
+		return NULL;
+	for (k = 0; k < TL_NELEM(vcs_steps); k++) {
+		if (strcmp(prog, vcs_steps[k].prog) != 0 ||
+		    strcmp(sub, vcs_steps[k].word) != 0)
+			continue;
+		/* A mixed or soft reset leaves the files alone. */
+		if (strcmp(sub, "reset") == 0 && !tl_cmd_has_word(c, "--hard"))
+			return NULL;
+		/* git submodule status, foreach …: only update changes it. */
+		if (strcmp(sub, "submodule") == 0 &&
+		    !tl_cmd_has_word(c, "update"))
+			return NULL;
+		snprintf(buf, len, "%s %s%s", prog, sub,
+		    strcmp(sub, "reset") == 0 ? " --hard" :
+		    strcmp(sub, "submodule") == 0 ? " update" : "");
+		return buf;
+	}
+	return NULL;
+}
+
+/* A package argument fetched from a repository or a URL. */
+static int
+is_vcs_package(const char *a)
+{
+	static const char *const prefixes[] = {
+		"git+", "git://", "hg+", "svn+", "bzr+", "github:", "gitlab:",
+		"bitbucket:", "http://", "https://", NULL
+	};
+	size_t	 i;
+
+	for (i = 0; prefixes[i] != NULL; i++)
+		if (tl_str_has_prefix(a, prefixes[i]))
+			return 1;
+	/* pip's "name @ git+https://…" as one word. */
+	return strstr(a, "@ git+") != NULL || strstr(a, "@git+") != NULL;
+}
+
+/* pip/npm/yarn/pnpm/gem installing from a repository: the argument. */
+static const char *
+vcs_install(const struct tl_sh_cmd *c)
+{
+	static const char *const installs[] = {
+		"pip install", "pip3 install", "npm install", "npm i",
+		"yarn add", "pnpm add", "pnpm install", "gem install",
+		"uv pip", NULL
+	};
+	const char	*prog = tl_sh_real_prog(c);
+	char		 pair[64];
+	size_t		 i, k;
+
+	i = tl_sh_prog_index(c);
+	if (strncmp(prog, "python", 6) == 0 && i + 2 < c->argc &&
+	    strcmp(c->argv[i + 1], "-m") == 0) {
+		i += 2;
+		prog = c->argv[i];
+	}
+	if (i + 1 >= c->argc)
+		return NULL;
+	snprintf(pair, sizeof(pair), "%s %s", prog, c->argv[i + 1]);
+	for (k = 0; installs[k] != NULL; k++)
+		if (strcmp(pair, installs[k]) == 0)
+			break;
+	if (installs[k] == NULL)
+		return NULL;
+	for (i += 2; i < c->argc; i++)
+		if (is_vcs_package(c->argv[i]))
+			return c->argv[i];
+	return NULL;
+}
+
+/* Is the URL's host this machine (a request to the app, not a download)? */
+static int
+url_is_local(const char *url)
+{
+	static const char *const hosts[] = {
+		"localhost", "127.0.0.1", "0.0.0.0", "[::1]", NULL
+	};
+	const char	*h = strstr(url, "://");
+	size_t		 i, n;
+
+	h = h != NULL ? h + 3 : url;
+	for (i = 0; hosts[i] != NULL; i++) {
+		n = strlen(hosts[i]);
+		if (strncmp(h, hosts[i], n) == 0 && (h[n] == '\0' ||
+		    h[n] == ':' || h[n] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * curl or wget saving code: the URL or file, or NULL.  Saved means an
+ * output file named like code (curl -o F, > F, wget -O F), the remote
+ * name of a URL named like code (curl -O, wget without -O), or the
+ * download piped into a shell, an interpreter or an unpacker (next is
+ * the command after it in the script, or NULL).  Requests to the local
+ * host are calls to the app, not downloads.
+ */
+static const char *
+fetches_code(const struct tl_sh_cmd *c, const struct tl_sh_cmd *next)
+{
+	const char	*prog = tl_sh_real_prog(c), *a, *p, *url = NULL;
+	const char	*out = NULL;
+	size_t		 i;
+	int		 curl, remote_name = 0, spider = 0;
+
+	if (strcmp(prog, "curl") == 0)
+		curl = 1;
+	else if (strcmp(prog, "wget") == 0)
+		curl = 0;
+	else
+		return NULL;
+	for (i = tl_sh_prog_index(c) + 1; i < c->argc; i++) {
+		a = c->argv[i];
+		if (tl_str_has_prefix(a, "http://") ||
+		    tl_str_has_prefix(a, "https://") ||
+		    tl_str_has_prefix(a, "ftp://")) {
+			if (url == NULL && !url_is_local(a))
+				url = a;
+			continue;
+		}
+		if (strcmp(a, "--output") == 0 ||
+		    strcmp(a, "--output-document") == 0) {
+			if (i + 1 < c->argc)
+				out = c->argv[++i];
+			continue;
+		}
+		if (tl_str_has_prefix(a, "--output-document=") ||
+		    tl_str_has_prefix(a, "--output=")) {
+			out = strchr(a, '=') + 1;
+			continue;
+		}
+		if (strcmp(a, "--remote-name") == 0)
+			remote_name = 1;
+		if (strcmp(a, "--spider") == 0)
+			spider = 1;
+		if (a[0] != '-' || a[1] == '-' || a[1] == '\0')
+			continue;
+		/* Short options: curl -sSLo F, -O; wget -qO F, -qO-. */
+		for (p = a + 1; *p != '\0'; p++) {
+			if (curl && *p == 'O')
+				remote_name = 1;
+			if ((curl && *p == 'o') || (!curl && *p == 'O')) {
+				if (p[1] != '\0')
+					out = p + 1;
+				else if (i + 1 < c->argc)
+					out = c->argv[++i];
+				break;
+			}
+		}
+	}
+	if (url == NULL || spider)
+		return NULL;
+	if (curl && out == NULL)
+		out = c->redirect;
+	if (out != NULL && strcmp(out, "-") != 0)
+		return names_code(out) ? out : NULL;
+	if ((!curl || remote_name) && out == NULL && names_code(url))
+		return url;
+	if (next != NULL && next->op == TL_SH_PIPE &&
+	    next->depth == c->depth &&
+	    in_words(tl_sh_real_prog(next), pipe_runners))
+		return url;
+	return NULL;
+}
+
+/*
+ * sed -i on a code file with a fixed expression: the file, or NULL.
+ * An expression that substitutes a variable ($API_URL) writes config
+ * from the environment into the file and is not reported.
+ */
+static const char *
+sed_on_code(const struct tl_sh_cmd *c)
+{
+	const char	*a, *p, *file = NULL;
+	size_t		 i;
+	int		 inplace = 0, script = 0, fromenv = 0;
+
+	if (!tl_cmd_is(c, "sed"))
+		return NULL;
+	for (i = tl_sh_prog_index(c) + 1; i < c->argc; i++) {
+		a = c->argv[i];
+		if (strcmp(a, "--") == 0)
+			continue;
+		if (tl_str_has_prefix(a, "--in-place")) {
+			inplace = 1;
+			continue;
+		}
+		if (tl_str_has_prefix(a, "--expression=")) {
+			script = 1;
+			fromenv |= strchr(a, '$') != NULL;
+			continue;
+		}
+		if (strcmp(a, "--expression") == 0 ||
+		    strcmp(a, "--file") == 0) {
+			if (i + 1 < c->argc)
+				fromenv |= strchr(c->argv[i + 1], '$') != NULL;
+			script = 1;
+			i++;
+			continue;
+		}
+		if (a[0] == '-' && a[1] != '-' && a[1] != '\0') {
+			/* Short options: -i[SUFFIX], -e SCRIPT, -f FILE. */
+			for (p = a + 1; *p != '\0'; p++) {
+				if (*p == 'i') {
+					inplace = 1;
+					break;
+				}
+				if (*p == 'e' || *p == 'f') {
+					script = 1;
+					if (p[1] == '\0' && i + 1 < c->argc)
+						p = c->argv[++i];
+					fromenv |= strchr(p, '$') != NULL;
+					break;
+				}
+			}
+			continue;
+		}
+		if (a[0] == '-')
+			continue;
+		if (!script) {
+			script = 1;
+			fromenv |= strchr(a, '$') != NULL;
+			continue;
+		}
+		if (file == NULL && names_code(a) && strchr(a, '$') == NULL)
+			file = a;
+	}
+	return inplace && !fromenv ? file : NULL;
+}
+
+/*
+ * Is the start command's image a GitHub Docker container action (an
+ * action.yml beside the Dockerfile or script)?  It runs once in a CI job
+ * on the checked-out code; it is not a deployed process.
+ */
+static int
+is_ci_action(const struct tl_repo *repo, const struct tl_start *st)
+{
+	static const char *const names[] = { "action.yml", "action.yaml" };
+	const struct tl_file	*f = st->via != NULL ? st->via : st->file;
+	char			*dir, *p;
+	size_t			 k;
+	int			 hit = 0;
+
+	dir = tl_path_dir(f->path);
+	for (k = 0; k < TL_NELEM(names) && !hit; k++) {
+		p = *dir != '\0' ? tl_printf("%s/%s", dir, names[k]) :
+		    tl_strdup(names[k]);
+		hit = tl_repo_file(repo, p) != NULL;
+		free(p);
+	}
+	free(dir);
+	return hit;
+}
+
+static int	tf0502_check(struct tl_check *);
+
+static const struct tl_rule tf0502 = {
+	.id = "TF0502",
+	.name = "code-changed-at-run-time",
+	.factor = TL_FACTOR_BUILD_RELEASE_RUN,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_DOCKERFILE) | TL_NEED(TL_FILE_PROCFILE) |
+	    TL_NEED(TL_FILE_SCRIPT),
+	.summary = "code changed at run time",
+	.rationale =
+	    "It is impossible to make changes to the code at run time: a "
+	    "release is an immutable build plus config, and every process of "
+	    "it runs the same code. A start command that pulls from version "
+	    "control, downloads code or edits sources in place runs whatever "
+	    "the branch or URL holds at that moment, so two tasks of one "
+	    "release differ and no release can be rolled back. Checked: the "
+	    "effective CMD and ENTRYPOINT of each Dockerfile's final stage, "
+	    "the scripts they run, *entrypoint.sh and Procfile processes "
+	    "other than release. Reported: git pull, clone, checkout, "
+	    "switch, merge, rebase, apply, am, reset --hard and submodule "
+	    "update; svn update/checkout/export; hg pull/clone/update; "
+	    "pip, npm, yarn, pnpm or gem installing from a git+ or http "
+	    "URL; curl or wget of a URL or into a file named like code "
+	    "(.js .py .rb .php .sh .jar .whl .tar.gz .zip …), or piped "
+	    "into a shell, an interpreter or tar; sed -i on a source file "
+	    "(.js .py .rb .php .java .go …) with a fixed expression. Not "
+	    "reported: sed -i on config files (nginx.conf, *.json, *.yml), "
+	    "and a sed whose expression substitutes a variable: that "
+	    "writes config from the environment into a file at start; curl "
+	    "of a health or API endpoint; git fetch, status or config; "
+	    "build-stage RUN; development artefacts (Dockerfile.dev …); "
+	    "GitHub container actions (an action.yml beside the Dockerfile "
+	    "or script), which run once in a CI job.",
+	.fix =
+	    "Fetch and patch code in the build: clone or download in a "
+	    "build stage (or a CodeBuild phase), pin the commit or version, "
+	    "and COPY the result into the image; the start command only "
+	    "runs it. A new commit is a new build and a new release "
+	    "(a new ECS task definition revision), never a restart.",
+	.see_also = NULL,
+	.check = tf0502_check,
+};
+
+static int
+tf0502_check(struct tl_check *c)
+{
+	struct tl_starts	 starts;
+	const struct tl_start	*st;
+	const struct tl_sh_cmd	*cmd, *next;
+	const char		*what, *arg;
+	char			 buf[256], step[64];
+	size_t			 i, j;
+	int			 error = 0;
+
+	tl_starts_collect(&starts, c->repo);
+	for (i = 0; i < starts.n && error == 0; i++) {
+		st = &starts.v[i];
+		if (tl_path_is_dev_artefact(st->file->path) ||
+		    (st->proc != NULL && strcmp(st->proc, "release") == 0) ||
+		    is_ci_action(c->repo, st))
+			continue;
+		for (j = 0; j < st->script->ncmds && error == 0; j++) {
+			cmd = &st->script->cmds[j];
+			next = j + 1 < st->script->ncmds ?
+			    &st->script->cmds[j + 1] : NULL;
+			what = tl_start_what(st, buf, sizeof(buf));
+			if (vcs_step(cmd, step, sizeof(step)) != NULL)
+				error = tl_report(c, st->file, cmd->line, 0,
+				    cmd->text, "%s runs '%s' when the process "
+				    "starts: the code comes from the branch, "
+				    "not from the release", what, step);
+			else if ((arg = vcs_install(cmd)) != NULL)
+				error = tl_report(c, st->file, cmd->line, 0,
+				    cmd->text, "%s installs '%s' when the "
+				    "process starts: the code comes from a "
+				    "repository, not from the release", what,
+				    arg);
+			else if ((arg = fetches_code(cmd, next)) != NULL)
+				error = tl_report(c, st->file, cmd->line, 0,
+				    cmd->text, "%s downloads code (%s) with "
+				    "%s when the process starts: the release "
+				    "does not hold the code it runs", what,
+				    arg, tl_sh_real_prog(cmd));
+			else if ((arg = sed_on_code(cmd)) != NULL)
+				error = tl_report(c, st->file, cmd->line, 0,
+				    cmd->text, "%s edits the source file '%s' "
+				    "in place (sed -i) when the process "
+				    "starts: the running code is not the "
+				    "release's", what, arg);
+		}
+	}
+	tl_starts_release(&starts);
+	return error;
+}
+
+/* ------------------------------------------------------------- TF0504 */
+
+/*
+ * Is the image reference mutable: no tag or "latest", and no digest?
+ * References built from variables (${TAG}) and placeholders
+ * (<IMAGE1_NAME>, {{ image }}) are not literals and are not judged.
+ * Returns 0, or 1 for no tag, 2 for latest.
+ */
+static int
+image_is_mutable(const char *ref)
+{
+	char	*name = NULL, *tag = NULL, *digest = NULL;
+	int	 kind = 0;
+
+	if (ref == NULL || *ref == '\0' || strchr(ref, '$') != NULL ||
+	    strstr(ref, "{{") != NULL || strchr(ref, ' ') != NULL)
+		return 0;
+	if (tl_df_image_split(ref, &name, &tag, &digest) != 0) {
+		tl_error_clear();
+		return 0;
+	}
+	if (digest != NULL)
+		kind = 0;
+	else if (tag != NULL)
+		kind = strcmp(tag, "latest") == 0 ? 2 : 0;
+	else
+		kind = strchr(ref, '<') == NULL && strchr(ref, '>') == NULL;
+	free(name);
+	free(tag);
+	free(digest);
+	return kind;
+}
+
+/* Words of a compose file's name that say it deploys (compose.prod.yml). */
+static const char *const deploy_words[] = {
+	"prod", "production", "staging", "release", "deploy", "stack",
+	"swarm", "live", NULL
+};
+
+static int
+has_word(const char *name, const char *const *words)
+{
+	char	*copy, *w, *save = NULL;
+	size_t	 i;
+	int	 hit = 0;
+
+	copy = tl_strdup(name);
+	for (w = strtok_r(copy, ".-_/", &save); w != NULL && !hit;
+	    w = strtok_r(NULL, ".-_/", &save))
+		for (i = 0; words[i] != NULL; i++)
+			if (strcasecmp(w, words[i]) == 0)
+				hit = 1;
+	free(copy);
+	return hit;
+}
+
+/* Does a compose service say it is deployed (swarm deploy settings)? */
+static int
+swarm_deployed(const struct tl_ynode *svc)
+{
+	static const char *const keys[] = {
+		"replicas", "mode", "update_config", "rollback_config",
+		"placement", "restart_policy", NULL
+	};
+	const struct tl_ynode	*d = tl_ymap_get(svc, "deploy");
+	size_t			 i;
+
+	for (i = 0; keys[i] != NULL; i++)
+		if (tl_ymap_get(d, keys[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Do the CI pipelines render this task definition's images at deploy? */
+static int
+taskdef_rendered(const struct tl_repo *repo, const struct tl_file *td)
+{
+	const struct tl_file	*f;
+
+	TL_FOREACH_FILE(f, repo, TL_FILE_CI) {
+		if (tl_memcasemem(f->data, f->size,
+		    "amazon-ecs-render-task-definition", 33) != NULL &&
+		    tl_memcasemem(f->data, f->size, td->name,
+		    strlen(td->name)) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+static int	tf0504_check(struct tl_check *);
+
+static const struct tl_rule tf0504 = {
+	.id = "TF0504",
+	.name = "mutable-image-reference",
+	.factor = TL_FACTOR_BUILD_RELEASE_RUN,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_TASKDEF) | TL_NEED(TL_FILE_COMPOSE),
+	.summary = "mutable image reference in a deploy artefact",
+	.rationale =
+	    "Every release has a unique release ID and cannot be mutated "
+	    "once it is created. An image named without a tag, or tagged "
+	    "latest, is a moving pointer: the same task definition or "
+	    "compose file runs different code after every push, two tasks "
+	    "started an hour apart can differ, and rolling back to it rolls "
+	    "back nothing. Checked: the image of every containerDefinition "
+	    "of an ECS task definition (warning) and the image of compose "
+	    "services, as a warning in compose files named for a deploy "
+	    "(prod, production, staging, release, deploy, stack, swarm) or "
+	    "with swarm deploy settings (replicas, placement, "
+	    "update_config …), and as information in other compose files, "
+	    "which often only run the app locally. Not reported: a tag "
+	    "other than latest, a digest (@sha256:…), references built "
+	    "from variables (${TAG}) or placeholders (<IMAGE1_NAME>), a "
+	    "compose service with build: (its image: names the image it "
+	    "builds), compose files for development (docker-compose.dev.yml, "
+	    "docker-compose.override.yml …), and task definitions whose "
+	    "images a CI pipeline renders with "
+	    "amazon-ecs-render-task-definition.",
+	.fix =
+	    "Refer to an immutable image: tag each build with the commit "
+	    "SHA or release version (myapp:1.4.2, myapp:3f9c2e1) or pin the "
+	    "digest (@sha256:…), and register a new ECS task definition "
+	    "revision per release; turn on tag immutability in the Amazon "
+	    "ECR repository so a tag cannot be pushed twice.",
+	.see_also = NULL,
+	.check = tf0504_check,
+};
+
+static int
+tf0504_compose(struct tl_check *c, const struct tl_file *f)
+{
+	const struct tl_ynode	*svcs, *svc, *img;
+	const char		*name, *ref;
+	size_t			 i;
+	int			 error = 0, deployed, m;
+
+	svcs = tl_ymap_get(f->doc->roots[0], "services");
+	deployed = has_word(f->name, deploy_words);
+	TL_YMAP_FOREACH(i, svcs) {
+		svc = svcs->pairs[i].value;
+		name = tl_ystr(svcs->pairs[i].key);
+		img = tl_ymap_get(svc, "image");
+		ref = tl_ystr(img);
+		if (name == NULL || tl_ymap_get(svc, "build") != NULL ||
+		    (m = image_is_mutable(ref)) == 0)
+			continue;
+		c->lesser = !deployed && !swarm_deployed(svc);
+		error = tl_report(c, f, img->line, img->col, ref,
+		    "service '%s' runs image '%s' %s: every pull may bring "
+		    "other code", name, ref, m == 2 ? "tagged latest" :
+		    "without a tag");
+		c->lesser = 0;
+		if (error != 0)
+			break;
+	}
+	return error;
+}
+
+static int
+tf0504_taskdef(struct tl_check *c, const struct tl_file *f)
+{
+	const struct tl_ynode	*defs, *img;
+	const char		*name, *ref;
+	size_t			 i;
+	int			 error = 0, m;
+
+	defs = tl_ymap_get(f->doc->roots[0], "containerDefinitions");
+	if (defs == NULL)
+		defs = tl_ypath(f->doc->roots[0],
+		    "taskDefinition.containerDefinitions");
+	TL_YSEQ_FOREACH(i, defs) {
+		img = tl_ymap_get(defs->items[i], "image");
+		ref = tl_ystr(img);
+		if ((m = image_is_mutable(ref)) == 0)
+			continue;
+		name = tl_ystr(tl_ymap_get(defs->items[i], "name"));
+		error = tl_report(c, f, img->line, img->col, ref,
+		    "container '%s' runs image '%s' %s: the task definition "
+		    "is not one release", name != NULL ? name : "?", ref,
+		    m == 2 ? "tagged latest" : "without a tag");
+		if (error != 0)
+			break;
+	}
+	return error;
+}
+
+static int
+tf0504_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	int			 error = 0;
+
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TASKDEF) {
+		if (f->doc == NULL || f->doc->nroots == 0 ||
+		    tl_path_is_dev_artefact(f->path) ||
+		    taskdef_rendered(c->repo, f))
+			continue;
+		if ((error = tf0504_taskdef(c, f)) != 0)
+			return error;
+	}
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_COMPOSE) {
+		if (f->doc == NULL || f->doc->nroots == 0 ||
+		    tl_path_is_dev_artefact(f->path) ||
+		    strstr(f->name, "override") != NULL)
+			continue;
+		if ((error = tf0504_compose(c, f)) != 0)
+			return error;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------- TF0508 */
+
+/* Is a COPY/ADD source the whole build context: ".", "./", "*" …? */
+static int
+whole_context(const char *src)
+{
+	while (tl_str_has_prefix(src, "./"))
+		src += 2;
+	return *src == '\0' || strcmp(src, ".") == 0 || strcmp(src, "*") == 0;
+}
+
+/* Words of a COPY/ADD: sources then the destination.  Owned. */
+static size_t
+copy_args(const struct tl_df_instr *in, char ***out)
+{
+	char	**w = NULL, *copy, *t, *save = NULL;
+	size_t	  n = 0, i;
+
+	if (in->exec_form) {
+		w = tl_reallocarray(NULL, in->argc + 1, sizeof(*w));
+		for (i = 0; i < in->argc; i++)
+			w[n++] = tl_strdup(in->argv[i]);
+	} else {
+		copy = tl_strdup(in->args);
+		for (t = strtok_r(copy, " \t\n", &save); t != NULL;
+		    t = strtok_r(NULL, " \t\n", &save)) {
+			w = tl_reallocarray(w, n + 1, sizeof(*w));
+			w[n++] = tl_strdup(t);
+		}
+		free(copy);
+	}
+	*out = w;
+	return n;
+}
+
+static void
+free_words(char **w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+}
+
+/* Does a COPY/ADD read the build context (no --from, no heredoc)? */
+static int
+reads_context(const struct tl_df_instr *in)
+{
+	return (strcmp(in->keyword, "COPY") == 0 ||
+	    strcmp(in->keyword, "ADD") == 0) &&
+	    tl_df_instr_flag(in, "from") == NULL && in->nheredocs == 0;
+}
+
+/*
+ * The first COPY/ADD of the whole build context into the image that
+ * runs: the final stage or a stage it is built FROM; NULL when none.
+ * A build stage's copy only reaches the image through the paths copied
+ * out of it.
+ */
+static const struct tl_df_instr *
+copies_context(const struct tl_dockerfile *df)
+{
+	const struct tl_df_stage *st;
+	const struct tl_df_instr *in;
+	char			**w;
+	size_t			  i, k, n, depth;
+	int			  hit;
+
+	for (st = tl_dockerfile_final(df), depth = 0; st != NULL &&
+	    depth < df->nstages; depth++, st = st->parent >= 0 ?
+	    &df->stages[st->parent] : NULL) {
+		for (i = st->first; i < st->first + st->count; i++) {
+			in = &df->instrs[i];
+			if (!reads_context(in))
+				continue;
+			n = copy_args(in, &w);
+			for (k = 0, hit = 0; k + 1 < n && !hit; k++)
+				hit = whole_context(w[k]);
+			free_words(w, n);
+			if (hit)
+				return in;
+		}
+	}
+	return NULL;
+}
+
+/* Normalise a relative path: "a/./b/../c" -> "a/c", "." -> "".  Owned. */
+static char *
+rel_norm(const char *p)
+{
+	struct tl_buf	 out = TL_BUF_INIT;
+	const char	*seg, *e;
+	size_t		 n;
+
+	for (seg = p; *seg != '\0'; seg = *e != '\0' ? e + 1 : e) {
+		e = strchr(seg, '/');
+		if (e == NULL)
+			e = seg + strlen(seg);
+		n = (size_t)(e - seg);
+		if (n == 0 || (n == 1 && seg[0] == '.'))
+			continue;
+		if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+			while (out.len > 0 && out.data[out.len - 1] != '/')
+				out.len--;
+			if (out.len > 0)
+				out.len--;
+			if (out.data != NULL)
+				out.data[out.len] = '\0';
+			continue;
+		}
+		if (out.len > 0)
+			tl_buf_addc(&out, '/');
+		tl_buf_add(&out, seg, n);
+	}
+	return tl_buf_detach(&out);
+}
+
+/* dir + "/" + rel, normalised ("" is the repository root).  Owned. */
+static char *
+rel_join(const char *dir, const char *rel)
+{
+	char	*j, *n;
+
+	j = *dir != '\0' ? tl_printf("%s/%s", dir, rel) : tl_strdup(rel);
+	n = rel_norm(j);
+	free(j);
+	return n;
+}
+
+/* Is there a file at p, or a directory p holding files? */
+static int
+repo_has_path(const struct tl_repo *repo, const char *p)
+{
+	size_t	 lo = 0, hi = repo->nfiles, mid, n = strlen(p);
+	int	 cmp;
+
+	if (n == 0)
+		return repo->nfiles > 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		cmp = strncmp(repo->files[mid]->path, p, n);
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < repo->nfiles &&
+	    strncmp(repo->files[lo]->path, p, n) == 0; lo++)
+		if (repo->files[lo]->path[n] == '\0' ||
+		    repo->files[lo]->path[n] == '/')
+			return 1;
+	return 0;
+}
+
+static int
+has_dockerignore(const struct tl_repo *repo, const char *ctx)
+{
+	char	*p;
+	int	 found;
+
+	p = *ctx != '\0' ? tl_printf("%s/.dockerignore", ctx) :
+	    tl_strdup(".dockerignore");
+	found = tl_repo_file(repo, p) != NULL;
+	free(p);
+	return found;
+}
+
+/*
+ * The directory above dir that a named COPY source of the Dockerfile is
+ * found in when it is not under dir itself (docker build -f
+ * docker/Dockerfile . from the root); NULL when every source is under
+ * dir or found nowhere.  Owned.
+ */
+static char *
+inferred_context(const struct tl_repo *repo, const struct tl_dockerfile *df,
+    const char *dir)
+{
+	const struct tl_df_instr *in;
+	char			**w, *src, *up, *p, *found = NULL;
+	size_t			  i, k, n, len;
+
+	for (i = 0; i < df->ninstrs && found == NULL && *dir != '\0'; i++) {
+		in = &df->instrs[i];
+		if (!reads_context(in))
+			continue;
+		n = copy_args(in, &w);
+		for (k = 0; k + 1 < n && found == NULL; k++) {
+			src = w[k];
+			while (*src == '/' || tl_str_has_prefix(src, "./"))
+				src += *src == '/' ? 1 : 2;
+			len = strlen(src);
+			while (len > 0 && src[len - 1] == '/')
+				src[--len] = '\0';
+			if (len == 0 || whole_context(src) ||
+			    strpbrk(src, "*?[$") != NULL ||
+			    strstr(src, "://") != NULL ||
+			    tl_str_has_prefix(src, "../"))
+				continue;
+			p = rel_join(dir, src);
+			if (repo_has_path(repo, p)) {
+				free(p);
+				continue;
+			}
+			free(p);
+			up = tl_strdup(dir);
+			while (*up != '\0' && found == NULL) {
+				p = strrchr(up, '/');
+				if (p != NULL)
+					*p = '\0';
+				else
+					*up = '\0';
+				p = rel_join(up, src);
+				if (repo_has_path(repo, p))
+					found = tl_strdup(up);
+				free(p);
+			}
+			free(up);
+		}
+		free_words(w, n);
+	}
+	return found;
+}
+
+/*
+ * Does a build context that builds this Dockerfile hold a .dockerignore?
+ * Contexts: the Dockerfile's directory, the directory above it that its
+ * named COPY sources are found in, and those of compose services whose
+ * build names the Dockerfile.  A NAME.dockerignore beside the
+ * Dockerfile counts too.  ctxs lists the contexts looked at; *root is
+ * set when one of them is the repository's root.
+ */
+static int
+context_ignored(const struct tl_repo *repo, const struct tl_file *df,
+    struct tl_buf *ctxs, int *root)
+{
+	const struct tl_file	*f;
+	const struct tl_ynode	*svcs, *b;
+	const char		*ctx, *dfname;
+	char			*dir, *cdir, *cpath, *dpath, *own, *up;
+	size_t			 i;
+	int			 found;
+
+	own = tl_printf("%s.dockerignore", df->path);
+	found = tl_repo_file(repo, own) != NULL;
+	free(own);
+	dir = tl_path_dir(df->path);
+	found |= has_dockerignore(repo, dir);
+	tl_buf_addf(ctxs, "'%s'", *dir != '\0' ? dir : ".");
+	*root = *dir == '\0';
+	if ((up = inferred_context(repo, df->docker, dir)) != NULL) {
+		found |= has_dockerignore(repo, up);
+		*root |= *up == '\0';
+		tl_buf_addf(ctxs, ", '%s'", *up != '\0' ? up : ".");
+		free(up);
+	}
+	TL_FOREACH_FILE(f, repo, TL_FILE_COMPOSE) {
+		if (f->doc == NULL || f->doc->nroots == 0)
+			continue;
+		cdir = tl_path_dir(f->path);
+		svcs = tl_ymap_get(f->doc->roots[0], "services");
+		TL_YMAP_FOREACH(i, svcs) {
+			b = tl_ymap_get(svcs->pairs[i].value, "build");
+			if (b == NULL)
+				continue;
+			ctx = b->type == TL_YSCALAR ? tl_ystr(b) :
+			    tl_ystr(tl_ymap_get(b, "context"));
+			dfname = tl_ystr(tl_ymap_get(b, "dockerfile"));
+			if (ctx == NULL)
+				ctx = ".";
+			if (dfname == NULL)
+				dfname = "Dockerfile";
+			if (strstr(ctx, "://") != NULL ||
+			    strchr(ctx, '$') != NULL)
+				continue;
+			cpath = rel_join(cdir, ctx);
+			dpath = rel_join(cpath, dfname);
+			if (strcmp(dpath, df->path) == 0 &&
+			    strcmp(cpath, dir) != 0) {
+				found |= has_dockerignore(repo, cpath);
+				*root |= *cpath == '\0';
+				tl_buf_addf(ctxs, ", '%s' (%s)",
+				    *cpath != '\0' ? cpath : ".", f->path);
+			}
+			free(cpath);
+			free(dpath);
+		}
+		free(cdir);
+	}
+	free(dir);
+	return found;
+}
+
+static int	tf0508_check(struct tl_check *);
+
+static const struct tl_rule tf0508 = {
+	.id = "TF0508",
+	.name = "no-dockerignore",
+	.factor = TL_FACTOR_BUILD_RELEASE_RUN,
+	.severity = TL_SEV_INFO,
+	.needs = TL_NEED(TL_FILE_DOCKERFILE),
+	.summary = "whole build context copied without a .dockerignore",
+	.rationale =
+	    "The build stage turns a commit of the codebase into a release "
+	    "artefact; what goes into it should be that code and nothing "
+	    "else. COPY . . without a .dockerignore also copies .git (the "
+	    "whole history), .env files with a developer's secrets, local "
+	    "node_modules or virtualenvs built for another platform, and "
+	    "build leftovers, so the image depends on the state of the "
+	    "machine that built it. Reported: a COPY or ADD of the whole "
+	    "context (., ./, *) into the image that runs (the final stage "
+	    "or a stage it is built FROM) when no build context of the "
+	    "Dockerfile has a .dockerignore. Contexts: the Dockerfile's "
+	    "directory, the directory above it where its named COPY "
+	    "sources are found (docker build -f docker/Dockerfile . from "
+	    "the root), and the context of a compose service that builds "
+	    "it; a NAME.dockerignore beside the Dockerfile counts too. Not "
+	    "reported: COPY of named paths, COPY --from a stage or image, "
+	    "heredocs, and a whole-context copy in a build stage, which "
+	    "reaches the image only through the paths copied out of it.",
+	.fix =
+	    "Add a .dockerignore to the build context that excludes at "
+	    "least .git, .env*, node_modules, build outputs and local "
+	    "caches, or copy only what the build needs (COPY package.json "
+	    "package-lock.json ./, COPY src/ ./src/).",
+	.see_also = NULL,
+	.check = tf0508_check,
+};
+
+static int
+tf0508_check(struct tl_check *c)
+{
+	const struct tl_file	 *f;
+	const struct tl_df_instr *in;
+	struct tl_buf		  ctxs = TL_BUF_INIT;
+	char			 *folded;
+	int			  error = 0, root;
+
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
+		if (f->docker == NULL ||
+		    (in = copies_context(f->docker)) == NULL)
+			continue;
+		tl_buf_clear(&ctxs);
+		if (context_ignored(c->repo, f, &ctxs, &root))
+			continue;
+		folded = tl_printf("%s %s", in->keyword, in->args);
+		error = tl_report(c, f, in->line, 1, folded, "'%.60s' copies "
+		    "the whole build context and no .dockerignore is in %s: "
+		    "%s.env files, local node_modules and caches go into the "
+		    "image", folded, tl_buf_str(&ctxs), root ? ".git, " : "");
+		free(folded);
+		if (error != 0)
+			break;
+	}
+	tl_buf_release(&ctxs);
+	return error;
+}
+
 static const struct tl_rule *const rules[] = {
 	&tf0501,
+	&tf0502,
+	&tf0504,
+	&tf0508,
 };
 
 const struct tl_module tl_module_BUILD_RELEASE_RUN = {

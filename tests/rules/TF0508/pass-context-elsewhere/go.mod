@@ -1,0 +1,3 @@
+module example.org/svc
+
+go 1.22
