@@ -2,6 +2,7 @@
  * f06_processes.c: factor VI, Processes (https://12factor.net/processes).
  * Execute the app as one or more stateless processes.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "common.h"
@@ -170,8 +171,289 @@ tf0601_check(struct tl_check *c)
 	return 0;
 }
 
+/* ------------------------------------------------------------- TF0603 */
+
+/*
+ * Images whose job is to keep data: databases, caches, brokers, search
+ * engines, object and key-value stores.  A VOLUME there is their job.
+ */
+static const char *const data_images[] = {
+	"postgres", "postgis", "timescaledb", "mysql", "mariadb",
+	"percona-server", "mongo", "mongodb", "redis", "valkey", "keydb",
+	"memcached", "rabbitmq", "elasticsearch", "opensearch", "cassandra",
+	"scylla", "couchdb", "couchbase", "influxdb", "minio", "etcd",
+	"zookeeper", "kafka", "cp-kafka", "clickhouse-server", "neo4j",
+	"registry", "vault", "consul", "nats", "mssql-server", "oracle",
+	"cockroach", "dynamodb-local", "localstack", "prometheus", "loki",
+	"grafana", "jenkins", "gitlab-ce", "gitlab-ee", "sonarqube",
+	NULL
+};
+
+/* Their server programs, as a start command names them. */
+static const char *const data_progs[] = {
+	"postgres", "postmaster", "pg_ctl", "mysqld", "mysqld_safe",
+	"mariadbd", "mongod", "redis-server", "valkey-server", "keydb-server",
+	"memcached", "rabbitmq-server", "elasticsearch", "opensearch",
+	"cassandra", "couchdb", "influxd", "minio", "etcd", "zkServer.sh",
+	"kafka-server-start.sh", "clickhouse-server", "neo4j", "registry",
+	"vault", "consul", "nats-server", "sqlservr", "cockroach",
+	"prometheus", "loki", NULL
+};
+
+/* Programs that serve requests: the image runs a web process. */
+static const char *const web_progs[] = {
+	"gunicorn", "uvicorn", "daphne", "hypercorn", "waitress-serve",
+	"uwsgi", "granian", "flask", "streamlit", "puma", "unicorn", "thin",
+	"passenger", "rails", "rackup", "node", "bun", "deno", "npm", "yarn",
+	"pnpm", "next", "nuxt", "java", "catalina.sh", "php-fpm", "php",
+	"apache2-foreground", "httpd-foreground", "frankenphp", "dotnet",
+	NULL
+};
+
+/* Path components of scratch space: temporary files, caches, logs. */
+static const char *const scratch_dirs[] = {
+	"tmp", "temp", "cache", ".cache", "log", "logs", "run", "shm", ".m2",
+	".gradle", ".npm", NULL
+};
+
+static int
+listed(const char *s, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(s, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* A container path in scratch space: /tmp, /var/cache/app, /app/logs. */
+static int
+scratch_path(const char *path)
+{
+	char	*copy, *w, *save = NULL;
+	int	 hit = 0;
+
+	copy = tl_strdup(path);
+	for (w = strtok_r(copy, "/", &save); w != NULL && !hit;
+	    w = strtok_r(NULL, "/", &save))
+		hit = listed(w, scratch_dirs);
+	free(copy);
+	return hit;
+}
+
+/* The image's name without registry, tag or digest: "postgres". */
+static int
+data_image(const char *image)
+{
+	const char	*b;
+	char		*name;
+	int		 hit;
+
+	if (image == NULL)
+		return 0;
+	b = strrchr(image, '/');
+	b = b != NULL ? b + 1 : image;
+	name = tl_strndup(b, strcspn(b, ":@"));
+	hit = listed(name, data_images);
+	free(name);
+	return hit;
+}
+
+/*
+ * Is the start command one of Dockerfile f's: its CMD or ENTRYPOINT, a
+ * script they run, or a script found by name (*entrypoint*) in f's
+ * directory or below?
+ */
+static int
+start_of(const struct tl_start *st, const struct tl_file *f)
+{
+	char	*dir;
+	size_t	 n;
+	int	 ok;
+
+	if (st->script == NULL)
+		return 0;
+	if (st->kind != TL_START_SCRIPT)
+		return st->file == f;
+	if (st->via != NULL)
+		return st->via == f;
+	dir = tl_path_dir(f->path);
+	n = strlen(dir);
+	ok = n == 0 || (strncmp(st->file->path, dir, n) == 0 &&
+	    st->file->path[n] == '/');
+	free(dir);
+	return ok;
+}
+
+/*
+ * What the image runs, from its start commands (CMD, ENTRYPOINT and the
+ * scripts they run): *data when one is a data server, *web when one is
+ * a web server or runtime (its name put in web_prog).
+ */
+static void
+image_runs(const struct tl_starts *starts, const struct tl_file *f,
+    int *data, const char **web_prog)
+{
+	const struct tl_start	*st;
+	const char		*prog;
+	size_t			 i, j;
+
+	*data = 0;
+	*web_prog = NULL;
+	for (i = 0; i < starts->n; i++) {
+		st = &starts->v[i];
+		if (!start_of(st, f))
+			continue;
+		for (j = 0; j < st->script->ncmds; j++) {
+			if (st->script->cmds[j].in_function)
+				continue;
+			prog = tl_sh_real_prog(&st->script->cmds[j]);
+			if (listed(prog, data_progs))
+				*data = 1;
+			else if (*web_prog == NULL && listed(prog, web_progs))
+				*web_prog = prog;
+		}
+	}
+}
+
+static int	tf0603_check(struct tl_check *);
+
+static const struct tl_rule tf0603 = {
+	.id = "TF0603",
+	.name = "volume-in-app-image",
+	.factor = TL_FACTOR_PROCESSES,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_DOCKERFILE),
+	.summary = "app image declares a VOLUME for its data",
+	.rationale =
+	    "Twelve-factor processes are stateless and share nothing: data "
+	    "that must outlive a request is kept in a stateful backing "
+	    "service. A VOLUME in the image of a web process says the app "
+	    "writes durable data to its own file system: that data stays on "
+	    "one host, is lost when the task is replaced, and is not seen by "
+	    "the other processes when the service scales out. This rule "
+	    "reads Dockerfiles: a VOLUME in the final stage, or a stage it "
+	    "is built FROM, of an image that runs a web process (it EXPOSEs "
+	    "a port, or its CMD, ENTRYPOINT or entrypoint script starts a "
+	    "web server or runtime: gunicorn, uvicorn, puma, node, java, "
+	    "php-fpm …). Not reported: images whose job is to keep data "
+	    "(built FROM postgres, mysql, redis, mongo, elasticsearch, "
+	    "minio …, or FROM an off-the-shelf stateful server: jenkins, "
+	    "grafana, gitlab, sonarqube; or starting postgres, mysqld, "
+	    "redis-server, mongod …), "
+	    "scratch space (paths with a tmp, temp, cache, log, logs or run "
+	    "component: VOLUME /tmp as Spring Boot images declare it), build "
+	    "stages the final image does not derive from, and Dockerfiles "
+	    "named for local development. Uploads written to a local "
+	    "directory and an SQLite file as the app's database are found "
+	    "in the source code, not by this rule.",
+	.fix =
+	    "Keep the data in a backing service: uploads and generated "
+	    "files in Amazon S3, records in a database (Amazon RDS, "
+	    "DynamoDB), shared caches in ElastiCache; then remove the "
+	    "VOLUME. Where a file system is truly needed, mount a shared one "
+	    "(Amazon EFS in the ECS task definition) and treat it as an "
+	    "attached resource.",
+	.see_also = NULL,
+	.check = tf0603_check,
+};
+
+/* The durable paths of a VOLUME, joined by spaces ("" when none). */
+static void
+volume_paths(const struct tl_df_instr *in, struct tl_buf *out)
+{
+	char	*copy, *w, *save = NULL;
+	size_t	 i;
+
+	tl_buf_clear(out);
+	if (in->exec_form) {
+		for (i = 0; i < in->argc; i++)
+			if (!scratch_path(in->argv[i]))
+				tl_buf_addf(out, "%s%s", out->len > 0 ? " " :
+				    "", in->argv[i]);
+		return;
+	}
+	copy = tl_strdup(in->args);
+	for (w = strtok_r(copy, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save))
+		if (!scratch_path(w))
+			tl_buf_addf(out, "%s%s", out->len > 0 ? " " : "", w);
+	free(copy);
+}
+
+/* Report the VOLUMEs of one Dockerfile's final image. */
+static int
+tf0603_file(struct tl_check *c, const struct tl_file *f,
+    const struct tl_starts *starts)
+{
+	const struct tl_dockerfile *df = f->docker;
+	const struct tl_df_stage *st, *chain[64];
+	const struct tl_df_instr *in, *expose = NULL;
+	struct tl_buf		 paths = TL_BUF_INIT, why = TL_BUF_INIT;
+	const char		*web;
+	size_t			 n = 0, i, j;
+	int			 data, error = 0;
+
+	for (st = tl_dockerfile_final(df); st != NULL && n < TL_NELEM(chain);
+	    st = st->parent >= 0 ? &df->stages[st->parent] : NULL)
+		chain[n++] = st;
+	if (n == 0 || data_image(chain[n - 1]->image))
+		return 0;
+	image_runs(starts, f, &data, &web);
+	if (data)
+		return 0;
+	for (i = 0; i < n && expose == NULL; i++)
+		for (j = chain[i]->first; j < chain[i]->first +
+		    chain[i]->count; j++)
+			if (strcmp(df->instrs[j].keyword, "EXPOSE") == 0)
+				expose = &df->instrs[j];
+	if (web != NULL)
+		tl_buf_addf(&why, "it starts '%s'", web);
+	else if (expose != NULL)
+		tl_buf_addf(&why, "it exposes %s at line %u", expose->args,
+		    expose->line);
+	else
+		return 0;
+	for (i = n; i > 0 && error == 0; i--)
+		for (j = chain[i - 1]->first; j < chain[i - 1]->first +
+		    chain[i - 1]->count && error == 0; j++) {
+			in = &df->instrs[j];
+			if (strcmp(in->keyword, "VOLUME") != 0)
+				continue;
+			volume_paths(in, &paths);
+			if (paths.len == 0)
+				continue;
+			error = tl_report(c, f, in->line, 1, tl_buf_str(&paths),
+			    "VOLUME %s in the image of a web process (%s): "
+			    "data written there stays on one host and is lost "
+			    "when the task is replaced", tl_buf_str(&paths),
+			    tl_buf_str(&why));
+		}
+	tl_buf_release(&paths);
+	tl_buf_release(&why);
+	return error;
+}
+
+static int
+tf0603_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	struct tl_starts	 starts;
+	int			 error = 0;
+
+	tl_starts_collect(&starts, c->repo);
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
+		if (f->docker == NULL || tl_path_is_dev_artefact(f->path))
+			continue;
+		if ((error = tf0603_file(c, f, &starts)) != 0)
+			break;
+	}
+	tl_starts_release(&starts);
+	return error;
+}
+
 static const struct tl_rule *const rules[] = {
 	&tf0601,
+	&tf0603,
 };
 
 const struct tl_module tl_module_PROCESSES = {
