@@ -1,0 +1,3 @@
+#!/bin/sh
+node dist/server.js &
+wait

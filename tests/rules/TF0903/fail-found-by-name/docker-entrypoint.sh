@@ -1,0 +1,3 @@
+#!/bin/sh
+trap -- '' INT TERM
+exec "$@"

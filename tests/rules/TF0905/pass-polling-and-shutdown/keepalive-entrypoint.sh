@@ -1,0 +1,3 @@
+#!/bin/sh
+nginx
+sleep infinity

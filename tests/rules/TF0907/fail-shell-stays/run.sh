@@ -1,0 +1,3 @@
+#!/bin/bash
+python manage.py migrate
+uwsgi --ini uwsgi.ini

@@ -1,0 +1,3 @@
+#!/bin/sh
+celery -A app beat &
+celery -A app worker

@@ -1,0 +1,3 @@
+#!/bin/sh
+node metrics.js &
+node server.js
