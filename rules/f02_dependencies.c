@@ -4,8 +4,11 @@
  * dependencies.
  */
 #include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common.h"
 
@@ -616,10 +619,2175 @@ tf0204_check(struct tl_check *c)
 	return 0;
 }
 
+/* ------------------------------------------ commands of build files */
+
+/*
+ * Helpers of TF0205, TF0206, TF0207 and TF0211: the shell commands of
+ * Dockerfile instructions and buildspec phases, and the words of a
+ * command as a package tool reads them.
+ */
+
+/* Is w[0..n) one of the blank-separated words of list? */
+static int
+word_in_n(const char *list, const char *w, size_t n)
+{
+	const char	*p, *e;
+
+	if (list == NULL || n == 0)
+		return 0;
+	for (p = list; *p != '\0'; p = *e != '\0' ? e + 1 : e) {
+		e = strchr(p, ' ');
+		if (e == NULL)
+			e = p + strlen(p);
+		if ((size_t)(e - p) == n && strncmp(p, w, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+word_in(const char *list, const char *w)
+{
+	return word_in_n(list, w, strlen(w));
+}
+
+/* The last path component of a word ("/usr/bin/curl" -> "curl"). */
+static const char *
+base_name(const char *w)
+{
+	const char	*s = strrchr(w, '/');
+
+	return s != NULL ? s + 1 : w;
+}
+
+/* Is p base followed by digits and dots only ("pip3", "python3.12")? */
+static int
+is_versioned(const char *p, const char *base)
+{
+	size_t	 n = strlen(base);
+
+	if (strncmp(p, base, n) != 0)
+		return 0;
+	for (p += n; *p != '\0'; p++)
+		if (!isdigit((unsigned char)*p) && *p != '.')
+			return 0;
+	return 1;
+}
+
+static int
+is_truthy(const char *v)
+{
+	return v != NULL && (strcmp(v, "1") == 0 ||
+	    strcasecmp(v, "true") == 0 || strcasecmp(v, "yes") == 0 ||
+	    strcasecmp(v, "on") == 0);
+}
+
+/*
+ * A walk over the words of a command as a tool with options reads them:
+ * options are skipped, with the value of those in argopts (blank-separated
+ * "-o --option", the value written as the next word); after "--" every
+ * word is an operand.
+ */
+struct words {
+	const struct tl_sh_cmd	*cmd;		/* borrowed */
+	const char		*argopts;	/* static */
+	size_t			 i;
+	int			 rest;
+};
+
+static void
+words_init(struct words *w, const struct tl_sh_cmd *c, size_t from,
+    const char *argopts)
+{
+	w->cmd = c;
+	w->argopts = argopts;
+	w->i = from;
+	w->rest = 0;
+}
+
+/* The next operand, or NULL. */
+static const char *
+words_next(struct words *w)
+{
+	const char	*a;
+	size_t		 n;
+
+	while (w->i < w->cmd->argc) {
+		a = w->cmd->argv[w->i++];
+		if (w->rest || a[0] != '-' || a[1] == '\0')
+			return a;
+		if (strcmp(a, "--") == 0) {
+			w->rest = 1;
+			continue;
+		}
+		n = strcspn(a, "=");
+		if (a[n] == '\0' && word_in_n(w->argopts, a, n) &&
+		    w->i < w->cmd->argc)
+			w->i++;
+	}
+	return NULL;
+}
+
+/*
+ * Does the command, from index from on, have one of the options of list
+ * ("--frozen --deployment"), written alone or as "--opt=value"?  The value
+ * goes to *value when value is not NULL.
+ */
+static int
+has_opt(const struct tl_sh_cmd *c, size_t from, const char *list,
+    const char **value)
+{
+	const char	*a;
+	size_t		 i, n;
+
+	for (i = from; i < c->argc; i++) {
+		a = c->argv[i];
+		if (strcmp(a, "--") == 0)
+			break;
+		if (a[0] != '-')
+			continue;
+		n = strcspn(a, "=");
+		if (!word_in_n(list, a, n))
+			continue;
+		if (value != NULL)
+			*value = a[n] == '=' ? a + n + 1 :
+			    i + 1 < c->argc ? c->argv[i + 1] : "";
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The package tool a command runs and the index of its first argument:
+ * the program after wrappers (sudo, env …), with "pip" for pip3, pip3.12,
+ * python -m pip and uv pip, and "pipx" for python -m pipx.  NULL when the
+ * command runs nothing.  Borrowed from the command, or static.
+ */
+static const char *
+tool_of(const struct tl_sh_cmd *c, size_t *next)
+{
+	const char	*p;
+	size_t		 i, j;
+
+	if (c->argc == 0)
+		return NULL;
+	i = tl_sh_prog_index(c);
+	p = tl_sh_real_prog(c);
+	if (is_versioned(p, "python")) {
+		for (j = i + 1; j + 1 < c->argc && c->argv[j][0] == '-'; j++)
+			if (strcmp(c->argv[j], "-m") == 0)
+				break;
+		if (j + 1 >= c->argc || strcmp(c->argv[j], "-m") != 0)
+			return NULL;
+		i = j + 1;
+		p = c->argv[i];
+		if (strcmp(p, "pipx") != 0 && !is_versioned(p, "pip"))
+			return NULL;
+	}
+	if (is_versioned(p, "pip")) {
+		*next = i + 1;
+		return "pip";
+	}
+	if (strcmp(p, "uv") == 0 && i + 1 < c->argc &&
+	    strcmp(c->argv[i + 1], "pip") == 0) {
+		*next = i + 2;
+		return "pip";
+	}
+	*next = i + 1;
+	return p;
+}
+
+/*
+ * The shell scripts of one Dockerfile instruction: the command of a RUN,
+ * CMD or ENTRYPOINT (exec form joined as quoted words) or of an ONBUILD
+ * RUN trigger, then the heredoc bodies a shell reads ("RUN <<EOF",
+ * "RUN bash <<EOF"), each at its own line.
+ */
+#define DF_BODIES	8
+
+struct df_scripts {
+	struct tl_script	*v[1 + DF_BODIES];	/* owned */
+	size_t			 n;
+};
+
+static int
+is_shell(const char *p)
+{
+	static const char *const shells[] = {
+		"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"
+	};
+	size_t	 i;
+
+	for (i = 0; i < TL_NELEM(shells); i++)
+		if (strcmp(p, shells[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The command text of "ONBUILD RUN [--flags] command", or NULL. */
+static const char *
+onbuild_run(const struct tl_df_instr *in)
+{
+	const char	*p = in->args;
+
+	if (strncasecmp(p, "RUN", 3) != 0 || (p[3] != ' ' && p[3] != '\t'))
+		return NULL;
+	for (p += 3;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (strncmp(p, "--", 2) != 0)
+			return p;
+		p += strcspn(p, " \t");
+	}
+}
+
+static void
+df_scripts_parse(struct df_scripts *out, const struct tl_df_instr *in)
+{
+	struct tl_buf		 b = TL_BUF_INIT;
+	const struct tl_sh_cmd	*c;
+	const struct tl_df_heredoc *h;
+	const char		*text, *p;
+	size_t			 i, j, k;
+
+	memset(out, 0, sizeof(*out));
+	if (strcmp(in->keyword, "ONBUILD") == 0) {
+		if ((text = onbuild_run(in)) == NULL)
+			return;
+		tl_buf_adds(&b, text);
+	} else if (in->exec_form) {
+		for (i = 0; i < in->argc; i++) {
+			if (i > 0)
+				tl_buf_addc(&b, ' ');
+			tl_buf_addc(&b, '\'');
+			for (p = in->argv[i]; *p != '\0'; p++)
+				if (*p == '\'')
+					tl_buf_adds(&b, "'\\''");
+				else
+					tl_buf_addc(&b, *p);
+			tl_buf_addc(&b, '\'');
+		}
+	} else
+		tl_buf_adds(&b, in->args);
+	if (tl_shell_parse(&out->v[0], tl_buf_str(&b), b.len, in->line) != 0 ||
+	    out->v[0] == NULL) {
+		tl_buf_release(&b);
+		return;
+	}
+	tl_buf_release(&b);
+	out->n = 1;
+	for (i = 0; i < out->v[0]->ncmds; i++) {
+		c = &out->v[0]->cmds[i];
+		if (c->argc > 0 && (!is_shell(tl_sh_real_prog(c)) ||
+		    has_opt(c, tl_sh_prog_index(c) + 1, "-c", NULL)))
+			continue;
+		for (j = 0; j < c->nredirs; j++) {
+			if (c->redirs[j].kind != TL_SH_R_HEREDOC)
+				continue;
+			for (k = 0; k < in->nheredocs; k++)
+				if (strcmp(in->heredocs[k].name,
+				    c->redirs[j].target) == 0)
+					break;
+			if (k == in->nheredocs && in->nheredocs != 1)
+				continue;
+			h = &in->heredocs[k == in->nheredocs ? 0 : k];
+			if (out->n < TL_NELEM(out->v) && tl_shell_parse(
+			    &out->v[out->n], h->body, strlen(h->body),
+			    h->line) == 0 && out->v[out->n] != NULL)
+				out->n++;
+		}
+	}
+}
+
+static void
+df_scripts_release(struct df_scripts *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		tl_script_free(s->v[i]);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Instructions whose command runs in a shell at build or start time. */
+static int
+df_runs_shell(const struct tl_df_instr *in, int starts)
+{
+	return strcmp(in->keyword, "RUN") == 0 ||
+	    (strcmp(in->keyword, "ONBUILD") == 0 && onbuild_run(in) != NULL) ||
+	    (starts && (strcmp(in->keyword, "CMD") == 0 ||
+	    strcmp(in->keyword, "ENTRYPOINT") == 0));
+}
+
+/*
+ * The value an ENV or ARG sets for name in effect at instruction at of
+ * the stage (the stage's earlier instructions, then its parents'), or
+ * NULL.
+ */
+static const char *
+df_env(const struct tl_dockerfile *df, size_t stage, size_t at,
+    const char *name)
+{
+	const struct tl_df_stage *st;
+	const struct tl_df_instr *in;
+	size_t			 i, k, depth;
+
+	for (depth = 0; stage < df->nstages && depth < df->nstages; depth++) {
+		st = &df->stages[stage];
+		for (i = at; i > st->first; i--) {
+			in = &df->instrs[i - 1];
+			if (strcmp(in->keyword, "ENV") != 0 &&
+			    strcmp(in->keyword, "ARG") != 0)
+				continue;
+			for (k = in->nkv; k > 0; k--)
+				if (strcmp(in->kv[k - 1].key, name) == 0 &&
+				    in->kv[k - 1].value != NULL)
+					return in->kv[k - 1].value;
+		}
+		if (st->parent < 0)
+			break;
+		stage = (size_t)st->parent;
+		at = df->stages[stage].first + df->stages[stage].count;
+	}
+	return NULL;
+}
+
+/* The value a buildspec's env.variables sets for name, or NULL. */
+static const char *
+buildspec_env(const struct tl_file *f, const char *name)
+{
+	if (f->doc == NULL || f->doc->nroots == 0)
+		return NULL;
+	return tl_ystr(tl_ymap_get(tl_ypath(f->doc->roots[0],
+	    "env.variables"), name));
+}
+
+/*
+ * The line a buildspec command's text starts on: the next one for a
+ * block scalar ("- |"), whose node starts at its indicator.
+ */
+static unsigned
+buildspec_line(const struct tl_file *f, const struct tl_ynode *n)
+{
+	const char	*p;
+	size_t		 len;
+
+	p = tl_lines_get(&f->lines, f->data, f->size, n->line, &len);
+	if (p != NULL && n->col >= 1 && n->col <= len &&
+	    (p[n->col - 1] == '|' || p[n->col - 1] == '>'))
+		return n->line + 1;
+	return n->line;
+}
+
+/*
+ * How close a file is to a build file in dir: 0 in dir itself, then in
+ * a directory below it (the nearer the better), then above it (the
+ * nearer the better); -1 when it is elsewhere.
+ */
+static long
+closeness(const char *dir, const char *path)
+{
+	char	*pdir;
+	size_t	 n = strlen(dir), m;
+	long	 r = -1;
+
+	pdir = tl_path_dir(path);
+	m = strlen(pdir);
+	if (strcmp(pdir, dir) == 0)
+		r = 0;
+	else if (n == 0 || (strncmp(pdir, dir, n) == 0 && pdir[n] == '/'))
+		r = (long)(m - n);
+	else if (m == 0 || (strncmp(dir, pdir, m) == 0 && dir[m] == '/'))
+		r = 100000 + (long)(n - m);
+	free(pdir);
+	return r;
+}
+
+/* The lock file of this type closest to a build file in dir, or NULL. */
+static const struct tl_file *
+lock_near(const struct tl_repo *repo, const char *dir,
+    enum tl_manifest_type type)
+{
+	const struct tl_file	*f, *best = NULL;
+	size_t			 i;
+	long			 r, bestr = -1;
+
+	for (i = 0; i < repo->nfiles; i++) {
+		f = repo->files[i];
+		if (f->kind != TL_FILE_LOCKFILE || f->subtype != (int)type ||
+		    f->test || f->vendored ||
+		    (r = closeness(dir, f->path)) < 0)
+			continue;
+		if (best == NULL || r < bestr) {
+			best = f;
+			bestr = r;
+		}
+	}
+	return best;
+}
+
+/* ------------------------------------------------------------- TF0205 */
+
+/* How a package tool writes a version next to a package name. */
+enum pin_style {
+	PIN_APT,	/* pkg=1.2, a release pkg/bookworm, ./x.deb */
+	PIN_APK,	/* pkg=1.2, pkg~1.2, x.apk */
+	PIN_RPM,	/* pkg-1.2-3.el9, x.rpm */
+	PIN_ZYPPER,	/* pkg=1.2, pkg>=1.2, x.rpm */
+	PIN_PIP,	/* pkg==1.2, pkg~=1.2, <2, a path, VCS@ref */
+	PIN_NODE,	/* pkg@1.2, @scope/pkg@^1, a path, git#ref */
+	PIN_GEM,	/* pkg:1.2, -v 1.2 */
+	PIN_GO,		/* mod@v1.2.3, mod@<commit> */
+	PIN_CARGO	/* crate@1.2, --version 1.2 */
+};
+
+/* Options of pip install that take a value. */
+#define PIP_ARGOPTS	"-r --requirement -c --constraint -e --editable " \
+	"-i --index-url --extra-index-url -f --find-links -t --target " \
+	"--prefix --root --src --platform --python-version " \
+	"--implementation --abi --no-binary --only-binary --progress-bar " \
+	"--proxy --trusted-host --upgrade-strategy --cache-dir --log " \
+	"--timeout --retries --exists-action --cert --client-cert " \
+	"--global-option --config-settings -C --report --python " \
+	"--use-feature -b --build"
+
+/*
+ * Package tools: the program, the subcommands that install named
+ * packages, the options that take a value, and the options that pin
+ * every package of the command at once.
+ */
+static const struct installer {
+	const char	*prog;
+	const char	*subs;
+	const char	*argopts;
+	const char	*pinall;
+	enum pin_style	 style;
+} installers[] = {
+	{ "apt-get", "install", "-o -c -t --option --config-file "
+	  "--target-release --default-release", NULL, PIN_APT },
+	{ "apt", "install", "-o -c -t --option --config-file "
+	  "--target-release --default-release", NULL, PIN_APT },
+	{ "aptitude", "install", "-o -t --target-release", NULL, PIN_APT },
+	{ "apk", "add", "-t --virtual -X --repository --repositories-file "
+	  "-p --root --arch --cache-dir --keys-dir --cache-max-age "
+	  "--progress-fd", NULL, PIN_APK },
+	{ "yum", "install", "-c --config -x --exclude --installroot "
+	  "--releasever --enablerepo --disablerepo --repo --repoid "
+	  "--setopt -d --debuglevel -e --errorlevel --downloaddir "
+	  "--destdir --forcearch", NULL, PIN_RPM },
+	{ "dnf", "install", "-c --config -x --exclude --installroot "
+	  "--releasever --enablerepo --disablerepo --repo --repoid "
+	  "--setopt -d --debuglevel -e --errorlevel --downloaddir "
+	  "--destdir --forcearch", NULL, PIN_RPM },
+	{ "microdnf", "install", "--config --installroot --releasever "
+	  "--enablerepo --disablerepo --setopt", NULL, PIN_RPM },
+	{ "tdnf", "install", "-c --config --installroot --releasever "
+	  "--enablerepo --disablerepo --setopt", NULL, PIN_RPM },
+	{ "zypper", "install in", "-r --repo --from -t --type -c --config "
+	  "-R --root", NULL, PIN_ZYPPER },
+	{ "pip", "install", PIP_ARGOPTS, "-c --constraint --require-hashes",
+	  PIN_PIP },
+	{ "pipx", "install", "--python --suffix --index-url --pip-args "
+	  "--spec", NULL, PIN_PIP },
+	{ "npm", "install i in add", "--prefix --registry --cache "
+	  "--loglevel --omit --include --workspace -w --tag --userconfig "
+	  "--location", NULL, PIN_NODE },
+	{ "yarn", "add global", "--prefix --global-folder --registry "
+	  "--cache-folder --modules-folder --network-timeout --cwd", NULL,
+	  PIN_NODE },
+	{ "pnpm", "add install i", "--dir -C --filter -F --registry "
+	  "--store-dir --global-dir --reporter", NULL, PIN_NODE },
+	{ "bun", "add install i", "--cwd --registry --backend", NULL,
+	  PIN_NODE },
+	{ "corepack", "prepare install", NULL, NULL, PIN_NODE },
+	{ "gem", "install i", "-v --version -i --install-dir -n --bindir "
+	  "-s --source -P --trust-policy --platform -g --file "
+	  "--build-root", "-v --version", PIN_GEM },
+	{ "go", "install", "-o -C -p -tags -ldflags -gcflags -asmflags "
+	  "-modfile -mod -pkgdir -toolexec", NULL, PIN_GO },
+	{ "cargo", "install", "--version --vers --git --branch --tag --rev "
+	  "--path --root --registry --index -F --features --bin --example "
+	  "--target --target-dir -j --jobs --profile --config -Z --color",
+	  "--version --vers --path --tag --rev", PIN_CARGO },
+};
+
+/* Does the package name carry a version after a dash ("httpd-2.4.6-1")? */
+static int
+rpm_versioned(const char *w)
+{
+	const char	*d, *s;
+
+	/* A "-N" from which every dash-separated part starts with a digit. */
+	for (d = strchr(w, '-'); d != NULL; d = strchr(d + 1, '-')) {
+		if (!isdigit((unsigned char)d[1]))
+			continue;
+		for (s = d; s != NULL; s = strchr(s + 1, '-'))
+			if (!isdigit((unsigned char)s[1]))
+				break;
+		if (s == NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* Is a pip requirement pinned: ==, ~=, an upper bound, a file, VCS@ref? */
+static int
+pip_pinned(const char *w)
+{
+	static const char *const vcs[] = {
+		"git+", "hg+", "svn+", "bzr+", "git://"
+	};
+	static const char *const files[] = {
+		".whl", ".tar.gz", ".tgz", ".tar.bz2", ".zip"
+	};
+	const char	*s;
+	size_t		 i;
+
+	for (i = 0; i < TL_NELEM(vcs); i++)
+		if (tl_str_has_prefix(w, vcs[i])) {
+			s = strrchr(w, '/');
+			return s != NULL && strchr(s, '@') != NULL;
+		}
+	for (i = 0; i < TL_NELEM(files); i++)
+		if (tl_str_has_suffix(w, files[i]))
+			return 1;
+	if (strchr(w, '/') != NULL || w[0] == '.')
+		return 1;
+	return strstr(w, "==") != NULL || strstr(w, "~=") != NULL ||
+	    strchr(w, '<') != NULL;
+}
+
+/* Is an npm package spec pinned: a version or range, a path, a ref? */
+static int
+node_pinned(const char *w)
+{
+	static const char *const local[] = {
+		"file:", "link:", "/", "./", "../", "~/"
+	};
+	static const char *const tarballs[] = { ".tgz", ".tar.gz", ".tar" };
+	const char	*s = w, *at;
+	size_t		 i;
+
+	for (i = 0; i < TL_NELEM(local); i++)
+		if (tl_str_has_prefix(w, local[i]))
+			return 1;
+	for (i = 0; i < TL_NELEM(tarballs); i++)
+		if (tl_str_has_suffix(w, tarballs[i]))
+			return 1;
+	if (strstr(w, "://") != NULL || strncmp(w, "github:", 7) == 0 ||
+	    (w[0] != '@' && strchr(w, '/') != NULL))
+		return strchr(w, '#') != NULL;
+	if (w[0] == '@' && (s = strchr(w, '/')) == NULL)
+		return 1;
+	if ((at = strchr(s, '@')) == NULL)
+		return 0;
+	at++;
+	if (strncmp(at, "npm:", 4) == 0)
+		return node_pinned(at + 4);
+	return isdigit((unsigned char)at[0]) || at[0] == '^' ||
+	    at[0] == '~' || at[0] == '=' || at[0] == '<' ||
+	    (at[0] == 'v' && isdigit((unsigned char)at[1]));
+}
+
+/* Is a Go module query a version or commit, not latest or a branch? */
+static int
+go_pinned(const char *w)
+{
+	const char	*at = strrchr(w, '@');
+	size_t		 n;
+
+	if (at == NULL || w[0] == '.')
+		return 1;
+	at++;
+	if ((at[0] == 'v' && isdigit((unsigned char)at[1])) ||
+	    isdigit((unsigned char)at[0]))
+		return 1;
+	n = strspn(at, "0123456789abcdef");
+	return n >= 7 && at[n] == '\0';
+}
+
+static int
+pinned(enum pin_style style, const char *w)
+{
+	const char	*at;
+
+	switch (style) {
+	case PIN_APT:
+		return strpbrk(w, "=/") != NULL ||
+		    tl_str_has_suffix(w, ".deb");
+	case PIN_APK:
+		return strpbrk(w, "=~<>/") != NULL ||
+		    tl_str_has_suffix(w, ".apk");
+	case PIN_RPM:
+		return strchr(w, '/') != NULL ||
+		    tl_str_has_suffix(w, ".rpm") || rpm_versioned(w);
+	case PIN_ZYPPER:
+		return strpbrk(w, "=<>/") != NULL ||
+		    tl_str_has_suffix(w, ".rpm");
+	case PIN_PIP:
+		return pip_pinned(w);
+	case PIN_NODE:
+		return node_pinned(w);
+	case PIN_GEM:
+		return strpbrk(w, ":/") != NULL ||
+		    tl_str_has_suffix(w, ".gem");
+	case PIN_GO:
+		return go_pinned(w);
+	case PIN_CARGO:
+		at = strchr(w, '@');
+		return strchr(w, '/') != NULL || (at != NULL &&
+		    (isdigit((unsigned char)at[1]) || at[1] == '^' ||
+		    at[1] == '~' || at[1] == '='));
+	}
+	return 0;
+}
+
+/*
+ * The installer upgrading itself or its packaging toolchain (pip install
+ * --upgrade pip setuptools wheel, npm install -g npm): part of the
+ * runtime the base image pins, not a dependency of the application.
+ */
+static int
+is_toolchain(enum pin_style style, const char *w)
+{
+	static const char *const py[] = { "pip", "setuptools", "wheel" };
+	size_t	 i, n;
+
+	if (style == PIN_PIP) {
+		n = strcspn(w, "=<>!~[;@ ");
+		for (i = 0; i < TL_NELEM(py); i++)
+			if (strlen(py[i]) == n && strncasecmp(w, py[i], n) == 0)
+				return 1;
+	} else if (style == PIN_NODE)
+		return strncmp(w, "npm", 3) == 0 &&
+		    (w[3] == '\0' || w[3] == '@');
+	return 0;
+}
+
+/* A word whose value is only known when the build runs: $VAR, $(…), globs. */
+static int
+is_unknown(const char *w)
+{
+	return strpbrk(w, "$`*?(){}") != NULL;
+}
+
+/* Unpinned packages found in one RUN, by installer. */
+struct unpinned {
+	struct tl_vec	 names[TL_NELEM(installers)]; /* char * owned */
+};
+
+/* Add the packages a command installs without a version. */
+static void
+unpinned_add(struct unpinned *u, const struct tl_sh_cmd *c)
+{
+	const struct installer	*ins = NULL;
+	const char		*tool, *sub, *w, *git = NULL;
+	struct words		 ws;
+	size_t			 i, next, n;
+
+	if ((tool = tool_of(c, &next)) == NULL)
+		return;
+	for (i = 0; i < TL_NELEM(installers); i++)
+		if (strcmp(tool, installers[i].prog) == 0) {
+			ins = &installers[i];
+			break;
+		}
+	if (ins == NULL)
+		return;
+	words_init(&ws, c, next, ins->argopts);
+	if ((sub = words_next(&ws)) == NULL || !word_in(ins->subs, sub))
+		return;
+	/* yarn global add; pnpm/bun/corepack install with names only. */
+	if (strcmp(sub, "global") == 0 &&
+	    ((w = words_next(&ws)) == NULL || strcmp(w, "add") != 0))
+		return;
+	if (ins->pinall != NULL && has_opt(c, next, ins->pinall, NULL))
+		return;
+	n = ins->style == PIN_CARGO && has_opt(c, next, "--git", &git) ?
+	    u->names[i].len : (size_t)-1;
+	while ((w = words_next(&ws)) != NULL) {
+		/* dnf install @group, @module:stream: not a package. */
+		if (is_unknown(w) || is_toolchain(ins->style, w) ||
+		    pinned(ins->style, w) ||
+		    (w[0] == '@' && ins->style == PIN_RPM))
+			continue;
+		tl_vec_push(&u->names[i], tl_strdup(w));
+	}
+	/* cargo install --git URL with neither --tag nor --rev. */
+	if (n == u->names[i].len && git != NULL && !is_unknown(git))
+		tl_vec_push(&u->names[i], tl_strdup(git));
+}
+
+/* "apt-get: curl, git, vim, wget (+2 more); pip: flask" into b. */
+static size_t
+unpinned_list(const struct unpinned *u, struct tl_buf *b, size_t most)
+{
+	size_t	 i, k, total = 0;
+
+	for (i = 0; i < TL_NELEM(installers); i++) {
+		if (u->names[i].len == 0)
+			continue;
+		if (b->len > 0)
+			tl_buf_adds(b, "; ");
+		tl_buf_addf(b, "%s: ", installers[i].prog);
+		for (k = 0; k < u->names[i].len && k < most; k++)
+			tl_buf_addf(b, "%s%s", k > 0 ? ", " : "",
+			    (const char *)u->names[i].items[k]);
+		if (u->names[i].len > most)
+			tl_buf_addf(b, " (+%zu more)", u->names[i].len - most);
+		total += u->names[i].len;
+	}
+	return total;
+}
+
+static int	tf0205_check(struct tl_check *);
+
+static const struct tl_rule tf0205 = {
+	.id = "TF0205",
+	.name = "unpinned-packages",
+	.factor = TL_FACTOR_DEPENDENCIES,
+	.severity = TL_SEV_INFO,
+	.needs = TL_NEED(TL_FILE_DOCKERFILE),
+	.summary = "packages installed without versions",
+	.rationale =
+	    "Factor II asks for every dependency to be declared exactly, so "
+	    "that the same commit always builds the same image. A RUN that "
+	    "installs a package by name alone gets whatever version the "
+	    "mirror serves that day: two builds of one commit differ, and a "
+	    "rebuild to patch one thing upgrades everything else. Checked: "
+	    "the RUN and ONBUILD RUN instructions of every stage (a build "
+	    "stage's compiler shapes the artefact too), including sh -c "
+	    "bodies and shell heredocs, for apt-get/apt install (pkg=ver, a "
+	    "release pkg/suite or a .deb path pin), apk add (pkg=ver, "
+	    "pkg~ver), yum/dnf/microdnf install (pkg-ver, .rpm), zypper "
+	    "install, pip install (==, ~=, an upper bound, a path, a wheel, "
+	    "VCS@ref; -c constraints and --require-hashes pin everything), "
+	    "pipx install, npm/yarn/pnpm/bun add or install of named "
+	    "packages and corepack prepare (pkg@version or range; latest, "
+	    "next and other tags float), gem install (-v or pkg:ver), go "
+	    "install (mod@latest or a branch) and cargo install (--version "
+	    "or crate@ver). Not reported: names only known at build time "
+	    "($PKGS, $(cat packages.txt), globs), the packaging toolchain "
+	    "upgrading itself (pip, setuptools, wheel, npm), plain npm "
+	    "install from package.json (TF0211), and Dockerfiles named for "
+	    "development (Dockerfile.dev, .devcontainer). One finding per "
+	    "instruction names the first packages of each tool.",
+	.fix =
+	    "Pin each package to the version you tested: apt-get install "
+	    "curl=7.88.1-10+deb12u5, apk add curl=8.5.0-r0, pip install "
+	    "gunicorn==22.0.0, npm install -g pm2@5.3.1, gem install "
+	    "bundler -v 2.5.6. Better still, install language packages "
+	    "from a locked manifest, and let a bot or a scheduled CodeBuild "
+	    "project raise the pins and rebuild the image in Amazon ECR.",
+	.see_also = "hadolint DL3008, DL3013, DL3016, DL3018, DL3028, "
+	    "DL3033, DL3037, DL3041",
+	.check = tf0205_check,
+};
+
+static int
+tf0205_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_df_instr *in;
+	struct df_scripts	 ds;
+	struct unpinned		 u;
+	struct tl_buf		 shown = TL_BUF_INIT, all = TL_BUF_INIT;
+	size_t			 i, j, k, n;
+	int			 error = 0;
+
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
+		if (f->docker == NULL || tl_path_is_dev_artefact(f->path))
+			continue;
+		for (i = 0; i < f->docker->ninstrs && error == 0; i++) {
+			in = &f->docker->instrs[i];
+			if (!df_runs_shell(in, 0))
+				continue;
+			memset(&u, 0, sizeof(u));
+			df_scripts_parse(&ds, in);
+			for (j = 0; j < ds.n; j++)
+				for (k = 0; k < ds.v[j]->ncmds; k++)
+					unpinned_add(&u, &ds.v[j]->cmds[k]);
+			df_scripts_release(&ds);
+			tl_buf_clear(&shown);
+			tl_buf_clear(&all);
+			n = unpinned_list(&u, &shown, 4);
+			(void)unpinned_list(&u, &all, (size_t)-1);
+			if (n > 0)
+				error = tl_report(c, f, in->line, 0,
+				    tl_buf_str(&all), "%s installs %zu "
+				    "package%s by name alone (%s)",
+				    strcmp(in->keyword, "RUN") == 0 ? "RUN" :
+				    "ONBUILD RUN", n, n == 1 ? "" : "s",
+				    tl_buf_str(&shown));
+			for (k = 0; k < TL_NELEM(u.names); k++)
+				tl_vec_release(&u.names[k], free);
+		}
+		if (error != 0)
+			break;
+	}
+	tl_buf_release(&shown);
+	tl_buf_release(&all);
+	return error;
+}
+
+/* ------------------------------------------------------------- TF0206 */
+
+/*
+ * Where the commands of one sequence come from: a Dockerfile stage (its
+ * RUN, CMD and ENTRYPOINT instructions in order), a script, a Procfile
+ * process, or a buildspec's phases.  Files one command downloads are
+ * there for the later ones.
+ */
+struct fetched {
+	char		*name;		/* owned: the file's base name */
+	char		*text;		/* owned: the command */
+	unsigned	 line;
+	int		 verified;
+};
+
+struct fetches {
+	struct fetched	*v;		/* owned */
+	size_t		 n;
+};
+
+static void
+fetches_clear(struct fetches *fs)
+{
+	size_t	 i;
+
+	for (i = 0; i < fs->n; i++) {
+		free(fs->v[i].name);
+		free(fs->v[i].text);
+	}
+	free(fs->v);
+	memset(fs, 0, sizeof(*fs));
+}
+
+/* Programs that check a download: checksums and signatures. */
+static int
+is_verifier(const char *p)
+{
+	static const char *const progs[] = {
+		"sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum",
+		"shasum", "md5sum", "b2sum", "cksum", "gpg", "gpg2", "gpgv",
+		"cosign", "minisign", "signify", "slsa-verifier", "openssl",
+		"rpm", "sigstore"
+	};
+	size_t	 i;
+
+	for (i = 0; i < TL_NELEM(progs); i++)
+		if (strcmp(p, progs[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Short options of curl and wget that take a value. */
+#define CURL_SHORT	"AbcCdDeEFHKmPQrtTuUwxXyYz"
+#define CURL_LONG	"--header --retry --retry-delay --retry-max-time " \
+	"--connect-timeout --max-time --proto --proto-redir --user-agent " \
+	"--cacert --capath --cert --key --data --data-binary --data-raw " \
+	"--data-urlencode --request --user --proxy --referer --write-out " \
+	"--config --cookie --cookie-jar --form --range --upload-file " \
+	"--dump-header --output-dir --resolve --limit-rate --tls-max " \
+	"--ciphers --interface --dns-servers --max-filesize --speed-time " \
+	"--speed-limit --continue-at --url-query --variable --expand-url"
+#define WGET_SHORT	"oaeiBtTwPUQlARDIX"
+#define WGET_LONG	"--output-file --append-output --tries --timeout " \
+	"--wait --directory-prefix --user-agent --header --user --password " \
+	"--quota --input-file --execute --base --level --accept --reject " \
+	"--domains --ca-certificate --certificate --private-key " \
+	"--post-data --body-data --method --read-timeout --dns-timeout " \
+	"--connect-timeout"
+
+/*
+ * A curl or wget download: its URL, and where it writes: standard output
+ * (to_stdout), or a file whose base name is file (NULL when the URL does
+ * not tell).  fetch_of() returns 0 when the command is not a download.
+ */
+struct fetch {
+	const char	*url;		/* borrowed: command, or NULL */
+	const char	*file;		/* borrowed: command or buf, or NULL */
+	int		 to_stdout;	/* writes to standard output */
+	char		 buf[256];	/* a name taken from the URL */
+};
+
+static void
+url_name(struct fetch *ft)
+{
+	const char	*s, *e;
+	size_t		 n;
+
+	if (ft->url == NULL)
+		return;
+	e = ft->url + strcspn(ft->url, "?#");
+	for (s = e; s > ft->url && s[-1] != '/'; s--)
+		continue;
+	n = (size_t)(e - s);
+	if (n == 0 || n >= sizeof(ft->buf))
+		return;
+	memcpy(ft->buf, s, n);
+	ft->buf[n] = '\0';
+	ft->file = ft->buf;
+}
+
+static int
+fetch_of(const struct tl_sh_cmd *c, struct fetch *ft)
+{
+	const char	*p = tl_sh_real_prog(c), *a, *sh, *lg, *out = NULL;
+	size_t		 i, n, k;
+	int		 curl, remote = 0, rest = 0;
+
+	if ((curl = strcmp(p, "curl") == 0) == 0 && strcmp(p, "wget") != 0)
+		return 0;
+	sh = curl ? CURL_SHORT : WGET_SHORT;
+	lg = curl ? CURL_LONG : WGET_LONG;
+	memset(ft, 0, sizeof(*ft));
+	for (i = tl_sh_prog_index(c) + 1; i < c->argc; i++) {
+		a = c->argv[i];
+		if (rest || a[0] != '-' || a[1] == '\0') {
+			if (ft->url == NULL)
+				ft->url = a;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			rest = 1;
+			continue;
+		}
+		if (a[1] == '-') {
+			n = strcspn(a, "=");
+			if ((curl && word_in_n("--output", a, n)) ||
+			    (!curl && word_in_n("--output-document", a, n)))
+				out = a[n] == '=' ? a + n + 1 :
+				    i + 1 < c->argc ? c->argv[++i] : "";
+			else if (curl && (word_in_n("--remote-name", a, n) ||
+			    word_in_n("--remote-name-all", a, n)))
+				remote = 1;
+			else if (a[n] == '\0' && word_in_n(lg, a, n))
+				i++;
+			continue;
+		}
+		/* A cluster of short options: -fsSLo FILE, -qO-. */
+		for (k = 1; a[k] != '\0'; k++) {
+			if (a[k] == (curl ? 'o' : 'O')) {
+				out = a[k + 1] != '\0' ? a + k + 1 :
+				    i + 1 < c->argc ? c->argv[++i] : "";
+				break;
+			}
+			if (curl && a[k] == 'O') {
+				remote = 1;
+				continue;
+			}
+			if (strchr(sh, a[k]) != NULL) {
+				if (a[k + 1] == '\0')
+					i++;
+				break;
+			}
+		}
+	}
+	if (out != NULL && strcmp(out, "-") != 0 &&
+	    strcmp(out, "/dev/stdout") != 0)
+		ft->file = base_name(out);
+	else if (out == NULL && (remote || !curl))
+		url_name(ft);
+	else
+		ft->to_stdout = 1;
+	return 1;
+}
+
+/* Interpreters that run a program read from standard input or a file. */
+static int
+is_interpreter(const char *p)
+{
+	return is_shell(p) || is_versioned(p, "python") ||
+	    strcmp(p, "perl") == 0 || strcmp(p, "ruby") == 0 ||
+	    strcmp(p, "node") == 0 || strcmp(p, "php") == 0;
+}
+
+/*
+ * What an interpreter command runs: 1 its standard input, 2 program text
+ * given by an option (sh -c, python -c, perl -e, node -e …; *code set),
+ * 3 a file (*code set to it); 0 none of them (python -m).
+ */
+static int
+interp_runs(const struct tl_sh_cmd *c, const char **code)
+{
+	const char	*p = tl_sh_real_prog(c), *a, *codeopts, *argopts;
+	size_t		 i, k;
+	int		 rest = 0;
+
+	if (is_shell(p)) {
+		codeopts = "c";
+		argopts = "oO";
+	} else if (is_versioned(p, "python")) {
+		codeopts = "c";
+		argopts = "WXQ";
+	} else if (strcmp(p, "php") == 0) {
+		codeopts = "r";
+		argopts = "dcz";
+	} else if (strcmp(p, "node") == 0) {
+		codeopts = "ep";
+		argopts = "r";
+	} else {
+		codeopts = "eE";
+		argopts = "rIm";
+	}
+	for (i = tl_sh_prog_index(c) + 1; i < c->argc; i++) {
+		a = c->argv[i];
+		if (!rest && strcmp(a, "--") == 0) {
+			rest = 1;
+			continue;
+		}
+		if (rest || a[0] != '-' || a[1] == '\0') {
+			if (strcmp(a, "-") == 0 || strcmp(a, "/dev/stdin") == 0)
+				return 1;
+			*code = a;
+			return 3;
+		}
+		if (a[1] == '-') {
+			if (strcmp(a, "--eval") == 0 ||
+			    strcmp(a, "--print") == 0 ||
+			    strcmp(a, "--command") == 0) {
+				*code = i + 1 < c->argc ? c->argv[i + 1] : "";
+				return 2;
+			}
+			if (strcmp(a, "--rcfile") == 0 ||
+			    strcmp(a, "--init-file") == 0 ||
+			    strcmp(a, "--require") == 0)
+				i++;
+			continue;
+		}
+		for (k = 1; a[k] != '\0'; k++) {
+			/* sh -ec 'text'; python -c'text', perl -e text. */
+			if (strchr(codeopts, a[k]) != NULL) {
+				*code = a[k + 1] != '\0' && !is_shell(p) ?
+				    a + k + 1 : i + 1 < c->argc ?
+				    c->argv[i + 1] : "";
+				return 2;
+			}
+			if (is_shell(p) && a[k] == 's')
+				return 1;
+			if (a[k] == 'm' && is_versioned(p, "python"))
+				return 0;
+			if (strchr(argopts, a[k]) != NULL) {
+				if (a[k + 1] == '\0')
+					i++;
+				break;
+			}
+		}
+	}
+	return 1;
+}
+
+/* Does a word run curl or wget in a substitution: $(curl …), <(wget …)? */
+static int
+fetches_inline(const char *w)
+{
+	if (strncmp(w, "$(", 2) == 0 || strncmp(w, "<(", 2) == 0)
+		w += 2;
+	else if (w[0] == '`')
+		w++;
+	else
+		return 0;
+	while (*w == ' ')
+		w++;
+	if (strncmp(w, "/usr/bin/", 9) == 0)
+		w += 9;
+	return (strncmp(w, "curl ", 5) == 0 || strncmp(w, "wget ", 5) == 0);
+}
+
+/* The command before cmds[j] at its depth, or (size_t)-1. */
+static size_t
+prev_same_depth(const struct tl_script *sc, size_t j)
+{
+	size_t	 k;
+
+	for (k = j; k > 0; k--) {
+		if (sc->cmds[k - 1].depth == sc->cmds[j].depth)
+			return k - 1;
+		if (sc->cmds[k - 1].depth < sc->cmds[j].depth)
+			break;
+	}
+	return (size_t)-1;
+}
+
+/*
+ * A finding of TF0206 for command j of a script: where to report
+ * (line 0: the command's own), and what file and context to name.
+ */
+struct pipe_ctx {
+	struct tl_check		*c;
+	const struct tl_file	*file;
+	const char		*what;		/* "RUN", "the script" */
+	struct fetches		 fs;
+};
+
+enum pipe_kind {
+	PIPE_PIPED,		/* curl … | sh */
+	PIPE_INLINE,		/* sh -c "$(curl …)" */
+	PIPE_SAVED		/* curl -o f …; sh f */
+};
+
+static int
+pipe_report(struct pipe_ctx *pc, const struct tl_sh_cmd *cmd,
+    const char *evidence, enum pipe_kind kind, const char *a, const char *b,
+    unsigned bline)
+{
+	char	*ea, *eb;
+	int	 error = 0;
+
+	ea = tl_str_fold(a, strlen(a));
+	eb = tl_str_fold(b, strlen(b));
+	switch (kind) {
+	case PIPE_PIPED:
+		error = tl_report(pc->c, pc->file, cmd->line, 0, evidence,
+		    "%s pipes '%.72s%s' into '%.72s%s': a script from the "
+		    "network runs unverified", pc->what, ea,
+		    strlen(ea) > 72 ? "..." : "", eb,
+		    strlen(eb) > 72 ? "..." : "");
+		break;
+	case PIPE_INLINE:
+		error = tl_report(pc->c, pc->file, cmd->line, 0, evidence,
+		    "%s runs the output of '%.72s%s' with '%s': a script "
+		    "from the network runs unverified", pc->what, ea,
+		    strlen(ea) > 72 ? "..." : "", eb);
+		break;
+	case PIPE_SAVED:
+		error = tl_report(pc->c, pc->file, cmd->line, 0, evidence,
+		    "%s runs '%.72s%s', downloaded by '%.72s%s' at line %u "
+		    "with no checksum or signature check between", pc->what,
+		    ea, strlen(ea) > 72 ? "..." : "", eb,
+		    strlen(eb) > 72 ? "..." : "", bline);
+		break;
+	}
+	free(ea);
+	free(eb);
+	return error;
+}
+
+/* Is the program a script by its name: install.sh, get.py? */
+static int
+is_script_name(const char *name)
+{
+	static const char *const exts[] = {
+		".sh", ".bash", ".py", ".pl", ".rb"
+	};
+	size_t	 k;
+
+	for (k = 0; k < TL_NELEM(exts); k++)
+		if (tl_str_has_suffix(name, exts[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * A command runs file name with prog: report it when an earlier command
+ * of the sequence downloaded that file and nothing checked it since.
+ */
+static int
+pipe_rerun(struct pipe_ctx *pc, const struct tl_sh_cmd *cmd,
+    const char *name, const char *prog)
+{
+	struct fetched	*fd;
+	char		 ev[512];
+	size_t		 i;
+
+	for (i = pc->fs.n; i > 0; i--)
+		if (strcmp(pc->fs.v[i - 1].name, name) == 0)
+			break;
+	if (i == 0 || pc->fs.v[i - 1].verified)
+		return 0;
+	fd = &pc->fs.v[i - 1];
+	fd->verified = 1;
+	(void)snprintf(ev, sizeof(ev), "%s %s", fd->text, prog);
+	return pipe_report(pc, cmd, ev, PIPE_SAVED, cmd->text, fd->text,
+	    fd->line);
+}
+
+/* Check the commands of one script of the sequence. */
+static int
+pipe_script(struct pipe_ctx *pc, const struct tl_script *sc)
+{
+	const struct tl_sh_cmd	*cmd, *src;
+	struct fetch		 ft;
+	struct fetched		*fd;
+	const char		*code = NULL, *prog;
+	char			 ev[512];
+	size_t			 j, k, i;
+	int			 runs, error = 0;
+
+	for (j = 0; j < sc->ncmds && error == 0; j++) {
+		cmd = &sc->cmds[j];
+		if (cmd->argc == 0)
+			continue;
+		prog = tl_sh_real_prog(cmd);
+		if (is_verifier(prog)) {
+			for (i = 0; i < pc->fs.n; i++)
+				pc->fs.v[i].verified = 1;
+			continue;
+		}
+		if (fetch_of(cmd, &ft)) {
+			if (ft.to_stdout || ft.file == NULL)
+				continue;
+			pc->fs.v = tl_reallocarray(pc->fs.v, pc->fs.n + 1,
+			    sizeof(*pc->fs.v));
+			fd = &pc->fs.v[pc->fs.n++];
+			fd->name = tl_strdup(ft.file);
+			fd->text = tl_strdup(cmd->text);
+			fd->line = cmd->line;
+			fd->verified = 0;
+			continue;
+		}
+		/* eval "$(curl …)", source <(curl …), . <(curl …) */
+		if (strcmp(prog, "eval") == 0 || strcmp(prog, "source") == 0 ||
+		    strcmp(prog, ".") == 0) {
+			for (i = tl_sh_prog_index(cmd) + 1; i < cmd->argc; i++)
+				if (fetches_inline(cmd->argv[i]))
+					break;
+			if (i < cmd->argc) {
+				(void)snprintf(ev, sizeof(ev), "%s %s", prog,
+				    cmd->argv[i]);
+				error = pipe_report(pc, cmd, ev, PIPE_INLINE,
+				    cmd->argv[i], prog, 0);
+			}
+			continue;
+		}
+		if (!is_interpreter(prog)) {
+			/* ./install.sh downloaded earlier and not checked. */
+			if (is_script_name(prog))
+				error = pipe_rerun(pc, cmd, prog, prog);
+			continue;
+		}
+		runs = interp_runs(cmd, &code);
+		if ((runs == 2 || runs == 3) && fetches_inline(code)) {
+			(void)snprintf(ev, sizeof(ev), "%s %s", prog, code);
+			error = pipe_report(pc, cmd, ev, PIPE_INLINE, code,
+			    prog, 0);
+			continue;
+		}
+		if (runs == 3) {
+			/* sh install.sh, downloaded earlier and not checked. */
+			error = pipe_rerun(pc, cmd, base_name(code), prog);
+			continue;
+		}
+		if (runs != 1 || cmd->op != TL_SH_PIPE)
+			continue;
+		/* curl … | [filters |] sh */
+		for (k = j; (k = prev_same_depth(sc, k)) != (size_t)-1; ) {
+			src = &sc->cmds[k];
+			if (fetch_of(src, &ft) && ft.to_stdout) {
+				(void)snprintf(ev, sizeof(ev), "%s | %s",
+				    ft.url != NULL ? ft.url : src->text, prog);
+				error = pipe_report(pc, cmd, ev, PIPE_PIPED,
+				    src->text, cmd->text, 0);
+				break;
+			}
+			if (src->op != TL_SH_PIPE)
+				break;
+		}
+	}
+	return error;
+}
+
+static int	tf0206_check(struct tl_check *);
+
+static const struct tl_rule tf0206 = {
+	.id = "TF0206",
+	.name = "remote-script-piped-to-shell",
+	.factor = TL_FACTOR_DEPENDENCIES,
+	.severity = TL_SEV_ERROR,
+	.needs = TL_NEED(TL_FILE_DOCKERFILE) | TL_NEED(TL_FILE_SCRIPT) |
+	    TL_NEED(TL_FILE_PROCFILE) | TL_NEED(TL_FILE_BUILDSPEC),
+	.summary = "remote script piped into a shell",
+	.rationale =
+	    "A dependency fetched as a script and run at once is neither "
+	    "declared nor pinned: the build runs whatever the server (or "
+	    "anyone between it and the build) returns that day, with the "
+	    "build's privileges, and nothing records what was installed. "
+	    "Reported: curl or wget writing to standard output piped into "
+	    "a shell or interpreter that runs its input (curl … | sh, wget "
+	    "-qO- … | sudo bash -s, curl … | python3 -), a shell or eval "
+	    "running a download inline (sh -c \"$(curl …)\", bash <(curl "
+	    "…), source <(wget -qO- …)), and a script downloaded to a file "
+	    "then run (sh install.sh, ./install.sh) with no checksum or "
+	    "signature command (sha256sum, shasum, gpg, cosign …) between "
+	    "the two. Checked: every RUN, ONBUILD RUN, CMD and ENTRYPOINT of "
+	    "each Dockerfile stage (a file downloaded by one RUN is followed "
+	    "into the later ones), shell scripts, Procfile processes and "
+	    "buildspec phases. Not reported: downloads piped into tar, gpg "
+	    "--dearmor or any program that does not run them, verified "
+	    "downloads, and files named for development (Dockerfile.dev, "
+	    ".devcontainer, docs).",
+	.fix =
+	    "Download the installer or, better, a release artefact to a "
+	    "file with a fixed version in the URL, check it against a "
+	    "published checksum or signature (echo \"$SHA256  install.sh\" "
+	    "| sha256sum -c -) and only then run it; or install the tool "
+	    "from a package manager with a pinned version, or COPY it from "
+	    "an official image (COPY --from=docker.io/library/x:1.2@sha256:"
+	    "…). In Dockerfiles, ADD --checksum=sha256:… verifies a "
+	    "download. Build in CodeBuild from images kept in Amazon ECR.",
+	.see_also = NULL,
+	.check = tf0206_check,
+};
+
+/* A copy of a list of downloads (a stage built FROM another sees its files). */
+static void
+fetches_copy(struct fetches *to, const struct fetches *from)
+{
+	size_t	 i;
+
+	fetches_clear(to);
+	if (from->n == 0)
+		return;
+	to->v = tl_reallocarray(NULL, from->n, sizeof(*to->v));
+	for (i = 0; i < from->n; i++) {
+		to->v[i] = from->v[i];
+		to->v[i].name = tl_strdup(from->v[i].name);
+		to->v[i].text = tl_strdup(from->v[i].text);
+	}
+	to->n = from->n;
+}
+
+/* A COPY or ADD puts a file of the context over a download of its name. */
+static void
+fetches_replaced(struct fetches *fs, const struct tl_df_instr *in)
+{
+	const char	*dest, *slash;
+	size_t		 i;
+
+	dest = in->exec_form ? (in->argc > 0 ? in->argv[in->argc - 1] : "") :
+	    (slash = strrchr(in->args, ' ')) != NULL ? slash + 1 : in->args;
+	for (i = 0; i < fs->n; i++)
+		if (strcmp(base_name(dest), fs->v[i].name) == 0 ||
+		    (tl_str_has_suffix(dest, "/") && strstr(in->args,
+		    fs->v[i].name) != NULL))
+			fs->v[i].verified = 1;
+}
+
+static int
+tf0206_dockerfile(struct pipe_ctx *pc, const struct tl_file *f)
+{
+	const struct tl_dockerfile *df = f->docker;
+	const struct tl_df_stage *st;
+	const struct tl_df_instr *in;
+	struct df_scripts	 ds;
+	struct fetches		*ends;
+	size_t			 s, i, j;
+	int			 error = 0;
+
+	/* The downloads each stage ends with, for the stages built FROM it. */
+	ends = tl_calloc(df->nstages + 1, sizeof(*ends));
+	for (s = 0; s < df->nstages && error == 0; s++) {
+		st = &df->stages[s];
+		fetches_clear(&pc->fs);
+		if (st->parent >= 0 && (size_t)st->parent < s)
+			fetches_copy(&pc->fs, &ends[st->parent]);
+		for (i = st->first; i < st->first + st->count && error == 0;
+		    i++) {
+			in = &df->instrs[i];
+			if (strcmp(in->keyword, "COPY") == 0 ||
+			    strcmp(in->keyword, "ADD") == 0)
+				fetches_replaced(&pc->fs, in);
+			if (!df_runs_shell(in, 1))
+				continue;
+			pc->what = strcmp(in->keyword, "ONBUILD") == 0 ?
+			    "ONBUILD RUN" : in->keyword;
+			df_scripts_parse(&ds, in);
+			for (j = 0; j < ds.n && error == 0; j++)
+				error = pipe_script(pc, ds.v[j]);
+			df_scripts_release(&ds);
+		}
+		ends[s] = pc->fs;
+		memset(&pc->fs, 0, sizeof(pc->fs));
+	}
+	for (s = 0; s < df->nstages; s++)
+		fetches_clear(&ends[s]);
+	free(ends);
+	return error;
+}
+
+/*
+ * The command strings of a buildspec, phase by phase, as scripts: the
+ * phases of CodeBuild, and of an Amplify build specification (frontend
+ * and backend).
+ */
+typedef int (*buildspec_fn)(void *, const char *, const struct tl_script *);
+
+static int
+buildspec_each(const struct tl_file *f, buildspec_fn fn, void *arg)
+{
+	static const char *const roots[] = {
+		"phases", "frontend.phases", "backend.phases"
+	};
+	static const char *const lists[] = { "commands", "finally" };
+	const struct tl_ynode	*phases, *ph, *cmds, *n;
+	struct tl_script	*sc;
+	const char		*name;
+	size_t			 r, i, k, j;
+	int			 error = 0;
+
+	if (f->doc == NULL || f->doc->nroots == 0)
+		return 0;
+	for (r = 0; r < TL_NELEM(roots); r++) {
+		phases = tl_ypath(f->doc->roots[0], roots[r]);
+		TL_YMAP_FOREACH(i, phases) {
+			name = tl_ystr(phases->pairs[i].key);
+			ph = phases->pairs[i].value;
+			for (k = 0; k < TL_NELEM(lists) && name != NULL; k++) {
+				cmds = tl_ymap_get(ph, lists[k]);
+				TL_YSEQ_FOREACH(j, cmds) {
+					n = cmds->items[j];
+					if (n->type != TL_YSCALAR ||
+					    n->tag != NULL)
+						continue;
+					sc = NULL;
+					if (tl_shell_parse(&sc, n->value,
+					    n->len, buildspec_line(f, n)) !=
+					    0 || sc == NULL)
+						continue;
+					error = fn(arg, name, sc);
+					tl_script_free(sc);
+					if (error != 0)
+						return error;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+static int
+tf0206_buildspec_cmd(void *arg, const char *phase, const struct tl_script *sc)
+{
+	struct pipe_ctx	*pc = arg;
+	char		 what[96];
+
+	(void)snprintf(what, sizeof(what), "buildspec phase '%.40s'", phase);
+	pc->what = what;
+	return pipe_script(pc, sc);
+}
+
+static int
+tf0206_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	struct pipe_ctx		 pc;
+	char			 what[96];
+	size_t			 i;
+	int			 error = 0;
+
+	memset(&pc, 0, sizeof(pc));
+	pc.c = c;
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
+		if (f->docker == NULL || tl_path_is_dev_artefact(f->path))
+			continue;
+		pc.file = f;
+		if ((error = tf0206_dockerfile(&pc, f)) != 0)
+			return error;
+	}
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_SCRIPT) {
+		if (f->script == NULL || tl_path_is_dev_artefact(f->path) ||
+		    tl_path_is_docs(f->path))
+			continue;
+		pc.file = f;
+		pc.what = "the script";
+		error = pipe_script(&pc, f->script);
+		fetches_clear(&pc.fs);
+		if (error != 0)
+			return error;
+	}
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_PROCFILE) {
+		for (i = 0; f->procfile != NULL && i < f->procfile->nprocs;
+		    i++) {
+			if (f->procfile->procs[i].script == NULL)
+				continue;
+			(void)snprintf(what, sizeof(what),
+			    "Procfile process '%.40s'",
+			    f->procfile->procs[i].type);
+			pc.file = f;
+			pc.what = what;
+			error = pipe_script(&pc, f->procfile->procs[i].script);
+			fetches_clear(&pc.fs);
+			if (error != 0)
+				return error;
+		}
+	}
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_BUILDSPEC) {
+		if (tl_path_is_dev_artefact(f->path))
+			continue;
+		pc.file = f;
+		error = buildspec_each(f, tf0206_buildspec_cmd, &pc);
+		fetches_clear(&pc.fs);
+		if (error != 0)
+			return error;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------- TF0207 */
+
+/* Is an ADD source a git repository (BuildKit clones it)? */
+static int
+is_git_source(const char *s)
+{
+	size_t	 n = strcspn(s, "#");
+
+	return strncmp(s, "git@", 4) == 0 || strncmp(s, "git://", 6) == 0 ||
+	    strncmp(s, "ssh://", 6) == 0 ||
+	    (n >= 4 && strncmp(s + n - 4, ".git", 4) == 0);
+}
+
+/* A git source pinned to a commit: "…#<40 hex digits>"? */
+static int
+git_commit_ref(const char *s)
+{
+	const char	*h = strrchr(s, '#');
+	size_t		 n;
+
+	if (h == NULL)
+		return 0;
+	h++;
+	/* "#ref:subdir": the ref is before the colon. */
+	n = strspn(h, "0123456789abcdef");
+	return n == 40 && (h[n] == '\0' || h[n] == ':');
+}
+
+static int	tf0207_check(struct tl_check *);
+
+static const struct tl_rule tf0207 = {
+	.id = "TF0207",
+	.name = "unverified-remote-add",
+	.factor = TL_FACTOR_DEPENDENCIES,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_DOCKERFILE),
+	.summary = "ADD of a remote URL without a checksum",
+	.rationale =
+	    "ADD https://… puts into the image whatever the server returns "
+	    "on the day of the build: the dependency is neither pinned nor "
+	    "verified, the build cache keeps a stale copy or refetches a "
+	    "changed one, and a compromised or moved server changes the "
+	    "image silently. Reported: an ADD (also ONBUILD ADD) of any "
+	    "stage whose source is an http:// or https:// URL, without "
+	    "--checksum=sha256:… (which BuildKit verifies); and an ADD of a "
+	    "git repository (git@…, git://, ssh://, https://….git) without "
+	    "--checksum and not pinned to a full commit (#<sha>): a branch "
+	    "or tag can move. Not reported: ADD of files of the build "
+	    "context (archives included), COPY (which never downloads), "
+	    "sources only known at build time ($URL), and Dockerfiles named "
+	    "for development.",
+	.fix =
+	    "Give the download its checksum, ADD --checksum=sha256:<digest> "
+	    "https://…/tool-1.2.3.tar.gz /opt/ (Dockerfile syntax 1.6 or "
+	    "later), or fetch it in a RUN that checks it (curl -fsSLo f URL "
+	    "&& echo \"<sha256>  f\" | sha256sum -c -); pin git sources to "
+	    "a commit (ADD https://github.com/o/r.git#<commit> /src). "
+	    "Better still, keep the artefact in Amazon S3 or a CodeArtifact "
+	    "generic package that the CodeBuild project reads by version.",
+	.see_also = NULL,
+	.check = tf0207_check,
+};
+
+/* Sources of ADD [flags] src… dest: the words but the last. */
+static int
+tf0207_instr(struct tl_check *c, const struct tl_file *f,
+    const struct tl_df_instr *in, const char *text)
+{
+	char		**w = NULL, *copy, *t, *save = NULL;
+	const char	*s;
+	size_t		  n = 0, i;
+	int		  error = 0, git;
+
+	if (in->exec_form && text == NULL) {
+		for (i = 0; i + 1 < in->argc; i++) {
+			w = tl_reallocarray(w, n + 1, sizeof(*w));
+			w[n++] = tl_strdup(in->argv[i]);
+		}
+		w = tl_reallocarray(w, n + 1, sizeof(*w));
+		w[n++] = tl_strdup("");
+	} else {
+		copy = tl_strdup(text != NULL ? text : in->args);
+		for (t = strtok_r(copy, " \t\n", &save); t != NULL;
+		    t = strtok_r(NULL, " \t\n", &save)) {
+			if (n == 0 && text != NULL && strncmp(t, "--", 2) == 0)
+				continue;
+			w = tl_reallocarray(w, n + 1, sizeof(*w));
+			w[n++] = tl_strdup(t);
+		}
+		free(copy);
+	}
+	for (i = 0; i + 1 < n && error == 0; i++) {
+		s = w[i];
+		if (s[0] == '"' || s[0] == '\'')
+			s++;
+		git = is_git_source(s);
+		if (!git && strncasecmp(s, "http://", 7) != 0 &&
+		    strncasecmp(s, "https://", 8) != 0)
+			continue;
+		if (strchr(s, '$') != NULL || (git && git_commit_ref(s)))
+			continue;
+		if (git)
+			error = tl_report(c, f, in->line, 0, s, "ADD clones "
+			    "'%s' at a ref that can move, without "
+			    "--checksum: pin it to a commit", s);
+		else
+			error = tl_report(c, f, in->line, 0, s, "ADD "
+			    "downloads '%s' without --checksum: the image "
+			    "gets whatever the server returns", s);
+	}
+	for (i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+	return error;
+}
+
+static int
+tf0207_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_df_instr *in;
+	const char		*text;
+	size_t			 i;
+	int			 error = 0;
+
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
+		if (f->docker == NULL || tl_path_is_dev_artefact(f->path))
+			continue;
+		for (i = 0; i < f->docker->ninstrs && error == 0; i++) {
+			in = &f->docker->instrs[i];
+			text = NULL;
+			if (strcmp(in->keyword, "ONBUILD") == 0) {
+				if (strncasecmp(in->args, "ADD", 3) != 0 ||
+				    (in->args[3] != ' ' && in->args[3] != '\t'))
+					continue;
+				if (strstr(in->args, "--checksum") != NULL)
+					continue;
+				text = in->args + 4;
+			} else if (strcmp(in->keyword, "ADD") != 0 ||
+			    tl_df_instr_flag(in, "checksum") != NULL)
+				continue;
+			error = tf0207_instr(c, f, in, text);
+		}
+		if (error != 0)
+			return error;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------- TF0211 */
+
+/*
+ * Install commands that can resolve other versions than the committed
+ * lock: the tool, the subcommands (a "-" entry: the tool run with none),
+ * whether naming packages makes it another command (npm install pkg adds
+ * a package: TF0205), whether it rewrites the lock (npm update), the
+ * options that take a value, the options and variables (when true) that
+ * keep to the lock, the lock, and what to run.
+ */
+static const struct lock_use {
+	const char		*tool;
+	const char		*subs;
+	int			 bare;
+	int			 relock;
+	const char		*argopts;
+	const char		*ok;
+	const char		*env;
+	enum tl_manifest_type	 lock;
+	const char		*instead;
+} lock_uses[] = {
+	{ "npm", "install i in", 1, 0, "--prefix --registry --cache --loglevel "
+	  "--omit --include --workspace -w --userconfig",
+	  "--package-lock-only", NULL, TL_MF_PACKAGE_LOCK, "npm ci" },
+	{ "npm", "update up upgrade", 0, 1, NULL, NULL, NULL,
+	  TL_MF_PACKAGE_LOCK, "npm ci" },
+	{ "yarn", "- install", 1, 0, "--cwd --modules-folder --cache-folder "
+	  "--network-timeout --mutex --registry",
+	  "--frozen-lockfile --immutable", "YARN_ENABLE_IMMUTABLE_INSTALLS "
+	  "YARN_FROZEN_LOCKFILE", TL_MF_YARN_LOCK,
+	  "yarn install --frozen-lockfile (Yarn 1) or --immutable" },
+	{ "yarn", "upgrade up", 0, 1, NULL, NULL, NULL, TL_MF_YARN_LOCK,
+	  "yarn install --frozen-lockfile (Yarn 1) or --immutable" },
+	{ "pnpm", "install i", 1, 0, "--dir -C --filter -F --registry "
+	  "--store-dir --reporter", "--frozen-lockfile --offline",
+	  "PNPM_FROZEN_LOCKFILE", TL_MF_PNPM_LOCK,
+	  "pnpm install --frozen-lockfile" },
+	{ "pnpm", "update up upgrade", 0, 1, NULL, NULL, NULL, TL_MF_PNPM_LOCK,
+	  "pnpm install --frozen-lockfile" },
+	{ "bun", "install i", 1, 0, "--cwd --registry --backend",
+	  "--frozen-lockfile", NULL, TL_MF_BUN_LOCK,
+	  "bun install --frozen-lockfile" },
+	{ "bundle", "- install", 0, 0, "--jobs -j --retry --path --without "
+	  "--with --gemfile --binstubs --standalone",
+	  "--frozen --deployment", "BUNDLE_FROZEN BUNDLE_DEPLOYMENT",
+	  TL_MF_GEMFILE_LOCK, "bundle install with BUNDLE_DEPLOYMENT=1 "
+	  "or --frozen" },
+	{ "bundle", "update", 0, 1, NULL, NULL, NULL, TL_MF_GEMFILE_LOCK,
+	  "bundle install with BUNDLE_DEPLOYMENT=1" },
+	{ "composer", "update u upgrade", 0, 1, NULL, NULL, NULL,
+	  TL_MF_COMPOSER_LOCK, "composer install" },
+	{ "pipenv", "install", 1, 0, "--python --pypi-mirror --categories",
+	  "--deploy --ignore-pipfile", "PIPENV_DEPLOY", TL_MF_PIPFILE_LOCK,
+	  "pipenv install --deploy (or pipenv sync)" },
+	{ "pipenv", "update", 0, 1, NULL, NULL, NULL, TL_MF_PIPFILE_LOCK,
+	  "pipenv sync" },
+	{ "poetry", "update", 0, 1, NULL, NULL, NULL, TL_MF_POETRY_LOCK,
+	  "poetry install" },
+	{ "poetry", "lock", 0, 1, NULL, "--check --no-update", NULL,
+	  TL_MF_POETRY_LOCK, "poetry install" },
+	{ "uv", "sync", 0, 0, "--python -p --project --directory --extra "
+	  "--group --package --index --index-url --extra-index-url",
+	  "--locked --frozen", "UV_LOCKED UV_FROZEN", TL_MF_UV_LOCK,
+	  "uv sync --locked" },
+	{ "uv", "lock", 0, 1, NULL, "--locked --check --check-exists", NULL,
+	  TL_MF_UV_LOCK, "uv sync --locked" },
+};
+
+/*
+ * What one sequence of commands has set up so far: bundle config frozen
+ * or deployment, and files a command generated (requirements exported
+ * from a lock are not the committed file).
+ */
+struct lock_ctx {
+	struct tl_check		*c;
+	const struct tl_file	*file;
+	char			*dir;		/* owned: build file's dir */
+	const char		*what;		/* "RUN", "buildspec phase" */
+	const struct tl_dockerfile *df;		/* borrowed, or NULL */
+	size_t			 stage, at;	/* the instruction */
+	int			 bundle_frozen;
+	struct tl_vec		 made;		/* char * owned: names */
+};
+
+/* The value of a variable for a command: NAME=v before it, ENV, env. */
+static const char *
+lock_env(const struct lock_ctx *lc, const struct tl_sh_cmd *cmd,
+    const char *name)
+{
+	size_t	 i, n = strlen(name);
+
+	for (i = 0; i < cmd->nassigns; i++)
+		if (strncmp(cmd->assigns[i], name, n) == 0 &&
+		    cmd->assigns[i][n] == '=')
+			return cmd->assigns[i] + n + 1;
+	if (lc->df != NULL)
+		return df_env(lc->df, lc->stage, lc->at, name);
+	if (lc->file->kind == TL_FILE_BUILDSPEC)
+		return buildspec_env(lc->file, name);
+	return NULL;
+}
+
+/* Does one of the blank-separated variables of list hold true? */
+static int
+lock_env_true(const struct lock_ctx *lc, const struct tl_sh_cmd *cmd,
+    const char *list)
+{
+	char	 name[64];
+	size_t	 n;
+
+	if (list == NULL)
+		return 0;
+	while (*list != '\0') {
+		n = strcspn(list, " ");
+		if (n < sizeof(name)) {
+			memcpy(name, list, n);
+			name[n] = '\0';
+			if (is_truthy(lock_env(lc, cmd, name)))
+				return 1;
+		}
+		list += n;
+		while (*list == ' ')
+			list++;
+	}
+	return 0;
+}
+
+/*
+ * A requirements file of the repository that a path in a build names:
+ * for the longest tail of the path that ends a repository path, the
+ * file closest to the build file.  NULL when there is none.
+ */
+static const struct tl_file *
+find_requirements(const struct tl_repo *repo, const char *dir,
+    const char *arg)
+{
+	const struct tl_file	*f, *best;
+	const char		*t;
+	size_t			 i, n, m;
+	long			 r, bestr;
+
+	while (strncmp(arg, "./", 2) == 0)
+		arg += 2;
+	for (t = arg; t != NULL && *t != '\0'; t = strchr(t, '/') != NULL ?
+	    strchr(t, '/') + 1 : NULL) {
+		best = NULL;
+		bestr = -1;
+		n = strlen(t);
+		for (i = 0; i < repo->nfiles; i++) {
+			f = repo->files[i];
+			if (f->kind != TL_FILE_MANIFEST ||
+			    f->subtype != TL_MF_REQUIREMENTS || !f->loaded ||
+			    f->test || f->vendored || f->manifest == NULL)
+				continue;
+			m = strlen(f->path);
+			if (m < n || strcmp(f->path + m - n, t) != 0 ||
+			    (m > n && f->path[m - n - 1] != '/') ||
+			    (r = closeness(dir, f->path)) < 0)
+				continue;
+			if (best == NULL || r < bestr) {
+				best = f;
+				bestr = r;
+			}
+		}
+		if (best != NULL)
+			return best;
+	}
+	return NULL;
+}
+
+/*
+ * Requirements of a file (and, one level down, the files it includes
+ * with -r) that are not pinned to one version: their names into b, how
+ * many as the result.  A file that includes constraints (-c) is taken
+ * as locked.
+ */
+static size_t
+requirements_loose(const struct tl_repo *repo, const struct tl_file *f,
+    struct tl_buf *b, int depth)
+{
+	const struct tl_file	*inc;
+	char			*dir, *path;
+	size_t			 i, n = 0;
+
+	for (i = 0; i < f->manifest->nincludes; i++)
+		if (f->manifest->includes[i].constraint)
+			return 0;
+	for (i = 0; i < f->manifest->ndeps; i++) {
+		if (f->manifest->deps[i].pinned)
+			continue;
+		if (n++ < 3)
+			tl_buf_addf(b, "%s%s:%u %s", b->len > 0 ? ", " : "",
+			    f->path, f->manifest->deps[i].line,
+			    f->manifest->deps[i].name);
+	}
+	dir = tl_path_dir(f->path);
+	for (i = 0; depth == 0 && i < f->manifest->nincludes; i++) {
+		path = dir[0] != '\0' ? tl_printf("%s/%s", dir,
+		    f->manifest->includes[i].path) :
+		    tl_strdup(f->manifest->includes[i].path);
+		inc = tl_repo_file(repo, path);
+		if (inc != NULL && inc->manifest != NULL &&
+		    inc->subtype == TL_MF_REQUIREMENTS)
+			n += requirements_loose(repo, inc, b, 1);
+		free(path);
+	}
+	free(dir);
+	return n;
+}
+
+static int
+made_before(const struct lock_ctx *lc, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < lc->made.len; i++)
+		if (strcmp(lc->made.items[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+lock_report(struct lock_ctx *lc, const struct tl_sh_cmd *cmd,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static int
+lock_report(struct lock_ctx *lc, const struct tl_sh_cmd *cmd,
+    const char *fmt, ...)
+{
+	struct tl_buf	 b = TL_BUF_INIT;
+	va_list		 ap;
+	char		*text;
+	int		 error;
+
+	va_start(ap, fmt);
+	tl_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	text = tl_str_fold(cmd->text, strlen(cmd->text));
+	error = tl_report(lc->c, lc->file, cmd->line, 0, text, "%s runs "
+	    "'%.60s%s': %s", lc->what, text, strlen(text) > 60 ? "..." : "",
+	    tl_buf_str(&b));
+	free(text);
+	tl_buf_release(&b);
+	return error;
+}
+
+/* pip install -r FILE of loose requirements, or pip install . past a lock. */
+static int
+lock_pip(struct lock_ctx *lc, const struct tl_sh_cmd *cmd, size_t next)
+{
+	static const enum tl_manifest_type py_locks[] = {
+		TL_MF_POETRY_LOCK, TL_MF_UV_LOCK, TL_MF_PDM_LOCK
+	};
+	const struct tl_file	*req, *lock;
+	struct tl_buf		 names = TL_BUF_INIT;
+	struct words		 ws;
+	const char		*a, *v;
+	size_t			 i, k, n;
+	int			 error = 0;
+
+	words_init(&ws, cmd, next, PIP_ARGOPTS);
+	if ((a = words_next(&ws)) == NULL || strcmp(a, "install") != 0 ||
+	    has_opt(cmd, next, "-c --constraint --require-hashes", NULL))
+		return 0;
+	for (i = next; i < cmd->argc && error == 0; i++) {
+		a = cmd->argv[i];
+		if (strcmp(a, "-r") == 0 || strcmp(a, "--requirement") == 0)
+			v = i + 1 < cmd->argc ? cmd->argv[++i] : "";
+		else if (strncmp(a, "--requirement=", 14) == 0)
+			v = a + 14;
+		else if (strncmp(a, "-r", 2) == 0 && a[2] != '\0')
+			v = a + 2;
+		else
+			continue;
+		if (is_unknown(v) || made_before(lc, base_name(v)) ||
+		    (req = find_requirements(lc->c->repo, lc->dir,
+		    v)) == NULL)
+			continue;
+		tl_buf_clear(&names);
+		if ((n = requirements_loose(lc->c->repo, req, &names, 0)) == 0)
+			continue;
+		error = lock_report(lc, cmd, "%zu requirement%s installed "
+		    "from %s %s no single version (%s%s): the build resolves "
+		    "%s anew; install a compiled lock with --require-hashes",
+		    n, n == 1 ? "" : "s", req->path, n == 1 ? "has" : "have",
+		    tl_buf_str(&names), n > 3 ? ", ..." : "",
+		    n == 1 ? "it" : "them");
+	}
+	tl_buf_release(&names);
+	if (error != 0)
+		return error;
+	/* pip install . / -e . of a project that a tool locks. */
+	for (i = next; i < cmd->argc; i++) {
+		a = cmd->argv[i];
+		if (strcmp(a, ".") != 0 && strcmp(a, "./") != 0)
+			continue;
+		for (k = 0; k < TL_NELEM(py_locks); k++)
+			if ((lock = lock_near(lc->c->repo, lc->dir,
+			    py_locks[k])) != NULL)
+				return lock_report(lc, cmd, "%s is committed, "
+				    "but pip installs the project from its "
+				    "declared ranges and ignores the lock; "
+				    "install the exported lock or use the "
+				    "tool's locked install", lock->path);
+	}
+	return 0;
+}
+
+/* Check one command against the lock-using installs. */
+static int
+lock_cmd(struct lock_ctx *lc, const struct tl_sh_cmd *cmd)
+{
+	const struct lock_use	*lu;
+	const struct tl_file	*lock;
+	struct words		 ws;
+	const char		*tool, *sub, *w;
+	size_t			 i, next;
+
+	if ((tool = tool_of(cmd, &next)) == NULL)
+		return 0;
+	if (strcmp(tool, "pip") == 0)
+		return lock_pip(lc, cmd, next);
+	/* bundle config [set] [--local] frozen|deployment true */
+	if (strcmp(tool, "bundle") == 0 && next < cmd->argc &&
+	    strcmp(cmd->argv[next], "config") == 0) {
+		for (i = next + 1; i < cmd->argc; i++)
+			if (strcmp(cmd->argv[i], "frozen") == 0 ||
+			    strcmp(cmd->argv[i], "deployment") == 0)
+				lc->bundle_frozen = i + 1 < cmd->argc &&
+				    is_truthy(cmd->argv[i + 1]);
+		return 0;
+	}
+	for (i = 0; i < TL_NELEM(lock_uses); i++) {
+		lu = &lock_uses[i];
+		if (strcmp(tool, lu->tool) != 0)
+			continue;
+		words_init(&ws, cmd, next, lu->argopts);
+		sub = words_next(&ws);
+		if (!word_in(lu->subs, sub != NULL ? sub : "-"))
+			continue;
+		if (lu->bare && sub != NULL && (w = words_next(&ws)) != NULL)
+			return 0;
+		if ((lu->ok != NULL && has_opt(cmd, next, lu->ok, NULL)) ||
+		    lock_env_true(lc, cmd, lu->env) ||
+		    (lu->lock == TL_MF_GEMFILE_LOCK && lc->bundle_frozen))
+			return 0;
+		if ((lock = lock_near(lc->c->repo, lc->dir, lu->lock)) == NULL)
+			return 0;
+		if (lu->relock)
+			return lock_report(lc, cmd, "%s is committed, and this "
+			    "resolves the dependencies anew and rewrites it; "
+			    "update locks outside the build and use %s",
+			    lock->path, lu->instead);
+		return lock_report(lc, cmd, "%s is committed, but this install "
+		    "can resolve versions the lock does not hold; use %s",
+		    lock->path, lu->instead);
+	}
+	return 0;
+}
+
+/* Remember what a command writes: "> requirements.txt", "-o FILE". */
+static void
+lock_note(struct lock_ctx *lc, const struct tl_sh_cmd *cmd)
+{
+	const char	*v;
+
+	if (cmd->redirect != NULL)
+		tl_vec_push(&lc->made, tl_strdup(base_name(cmd->redirect)));
+	if (cmd->argc > 0 && has_opt(cmd, 1, "-o --output --output-file",
+	    &v) && *v != '\0')
+		tl_vec_push(&lc->made, tl_strdup(base_name(v)));
+}
+
+static int
+lock_script(struct lock_ctx *lc, const struct tl_script *sc)
+{
+	size_t	 j;
+	int	 error = 0;
+
+	for (j = 0; j < sc->ncmds && error == 0; j++) {
+		error = lock_cmd(lc, &sc->cmds[j]);
+		lock_note(lc, &sc->cmds[j]);
+	}
+	return error;
+}
+
+static void
+lock_ctx_reset(struct lock_ctx *lc)
+{
+	tl_vec_release(&lc->made, free);
+	lc->bundle_frozen = 0;
+}
+
+static int	tf0211_check(struct tl_check *);
+
+static const struct tl_rule tf0211 = {
+	.id = "TF0211",
+	.name = "install-ignores-lock",
+	.factor = TL_FACTOR_DEPENDENCIES,
+	.severity = TL_SEV_INFO,
+	.needs = TL_NEED(TL_FILE_DOCKERFILE) | TL_NEED(TL_FILE_BUILDSPEC),
+	.summary = "dependencies installed without the lock",
+	.rationale =
+	    "A committed lock file is only worth something when the build "
+	    "installs exactly what it holds; an install that may resolve "
+	    "afresh builds a different dependency tree than the one "
+	    "tested, so the same commit gives different images. Reported, "
+	    "in Dockerfile RUN instructions (every stage) and buildspec "
+	    "phase commands, when the lock is committed in the build file's "
+	    "directory, below it or above it: npm install with no package "
+	    "named (npm ci keeps to package-lock.json), yarn install "
+	    "without --frozen-lockfile or --immutable, pnpm install without "
+	    "--frozen-lockfile or --offline, bun install without "
+	    "--frozen-lockfile, bundle install without --frozen, "
+	    "--deployment, BUNDLE_FROZEN or BUNDLE_DEPLOYMENT (ENV, ARG, "
+	    "buildspec env or bundle config), pipenv install without "
+	    "--deploy, uv sync without --locked or --frozen, and the "
+	    "commands that rewrite a lock (npm update, yarn upgrade, bundle "
+	    "update, composer update, poetry update or lock, uv lock). "
+	    "pip install -r FILE is reported when FILE, a requirements file "
+	    "of the repository, pins some requirement to no single version "
+	    "and neither --require-hashes nor a constraints file is given "
+	    "(a file the build generated first, poetry export > FILE, is "
+	    "not the committed one); pip install . when poetry.lock, "
+	    "uv.lock or pdm.lock is committed. Not reported: installs of "
+	    "named packages (TF0205), manifests with no lock at all "
+	    "(TF0202), and Dockerfiles named for development.",
+	.fix =
+	    "Install from the lock and fail when it is stale: npm ci, yarn "
+	    "install --immutable (--frozen-lockfile on Yarn 1), pnpm "
+	    "install --frozen-lockfile, bundle install with "
+	    "BUNDLE_DEPLOYMENT=1, pipenv install --deploy, uv sync --locked, "
+	    "pip install --require-hashes -r requirements.lock (compiled by "
+	    "pip-compile --generate-hashes or uv pip compile). Update locks "
+	    "in a pull request, not in the CodeBuild build.",
+	.see_also = NULL,
+	.check = tf0211_check,
+};
+
+static int
+tf0211_buildspec_cmd(void *arg, const char *phase, const struct tl_script *sc)
+{
+	struct lock_ctx	*lc = arg;
+	char		 what[96];
+
+	(void)snprintf(what, sizeof(what), "buildspec phase '%.40s'", phase);
+	lc->what = what;
+	return lock_script(lc, sc);
+}
+
+static int
+tf0211_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_dockerfile *df;
+	const struct tl_df_instr *in;
+	struct df_scripts	 ds;
+	struct lock_ctx		 lc;
+	size_t			 s, i, j;
+	int			 error = 0;
+
+	memset(&lc, 0, sizeof(lc));
+	lc.c = c;
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
+		if ((df = f->docker) == NULL ||
+		    tl_path_is_dev_artefact(f->path))
+			continue;
+		lc.file = f;
+		lc.df = df;
+		lc.dir = tl_path_dir(f->path);
+		for (s = 0; s < df->nstages && error == 0; s++) {
+			lock_ctx_reset(&lc);
+			lc.stage = s;
+			for (i = df->stages[s].first; i < df->stages[s].first +
+			    df->stages[s].count && error == 0; i++) {
+				in = &df->instrs[i];
+				if (!df_runs_shell(in, 0))
+					continue;
+				lc.at = i;
+				lc.what = strcmp(in->keyword, "RUN") == 0 ?
+				    "RUN" : "ONBUILD RUN";
+				df_scripts_parse(&ds, in);
+				for (j = 0; j < ds.n && error == 0; j++)
+					error = lock_script(&lc, ds.v[j]);
+				df_scripts_release(&ds);
+			}
+		}
+		free(lc.dir);
+		lc.dir = NULL;
+		if (error != 0)
+			break;
+	}
+	lc.df = NULL;
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_BUILDSPEC) {
+		if (error != 0 || tl_path_is_dev_artefact(f->path))
+			continue;
+		lock_ctx_reset(&lc);
+		lc.file = f;
+		lc.dir = tl_path_dir(f->path);
+		error = buildspec_each(f, tf0211_buildspec_cmd, &lc);
+		free(lc.dir);
+		lc.dir = NULL;
+	}
+	lock_ctx_reset(&lc);
+	return error;
+}
+
 static const struct tl_rule *const rules[] = {
 	&tf0201,
 	&tf0202,
 	&tf0204,
+	&tf0205,
+	&tf0206,
+	&tf0207,
+	&tf0211,
 };
 
 const struct tl_module tl_module_DEPENDENCIES = {
