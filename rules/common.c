@@ -562,9 +562,9 @@ copied_from(const struct tl_dockerfile *df, const struct tl_df_stage *final,
 					    strcmp(cpath, dest.data) == 0) {
 						free(found);
 						found = tl_strdup(src);
-					} else if (strncmp(cpath, dest.data,
-					    dl) == 0 && cpath[dl] == '/') {
-						/* COPY bin /app/bin: a directory by name. */
+					} else if (!dir && strncmp(cpath,
+					    dest.data, dl) == 0 && cpath[dl] == '/') {
+						/* COPY bin /app/bin: one directory by name. */
 						free(found);
 						found = tl_printf("%s/%s", src,
 						    cpath + dl + 1);
