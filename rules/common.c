@@ -393,46 +393,48 @@ script_named(const struct tl_starts *s, const char *name)
 	return 0;
 }
 
-/* Join a container path to a directory and normalise it ("/a/./b/" -> "/a/b"). */
-static void
-path_join(struct tl_buf *out, const char *dir, const char *p)
+/*
+ * Join a directory and a path the way a build resolves it, into out:
+ * "." and ".." components resolved, no leading "./" nor trailing "/".
+ * An absolute p replaces dir.  0 when ".." climbs above the top.
+ */
+int
+tl_path_join(struct tl_buf *out, const char *dir, const char *p)
 {
-	struct tl_buf	 in = TL_BUF_INIT;
-	const char	*seg, *e;
-	size_t		 n;
+	char		*copy, *t, *save = NULL;
+	size_t		 len, keep[128], n = 0;
+	int		 ok = 1;
 
-	if (p[0] != '/') {
-		tl_buf_adds(&in, dir);
-		tl_buf_addc(&in, '/');
-	}
-	tl_buf_adds(&in, p);
 	tl_buf_clear(out);
-	for (seg = tl_buf_str(&in); *seg != '\0'; seg = *e ? e + 1 : e) {
-		e = strchr(seg, '/');
-		if (e == NULL)
-			e = seg + strlen(seg);
-		n = (size_t)(e - seg);
-		if (n == 0 || (n == 1 && seg[0] == '.'))
+	copy = tl_printf("%s/%s", p[0] == '/' ? "" : dir, p);
+	if (copy[0] == '/' && (dir[0] == '/' || p[0] == '/'))
+		tl_buf_addc(out, '/');
+	for (t = strtok_r(copy, "/", &save); t != NULL;
+	    t = strtok_r(NULL, "/", &save)) {
+		if (strcmp(t, ".") == 0)
 			continue;
-		if (n == 2 && seg[0] == '.' && seg[1] == '.') {
-			while (out->len > 0 && out->data[out->len - 1] != '/')
-				out->len--;
-			if (out->len > 0)
-				out->len--;
+		if (strcmp(t, "..") == 0) {
+			if (n == 0) {
+				ok = 0;
+				break;
+			}
+			out->len = keep[--n];
 			out->data[out->len] = '\0';
 			continue;
 		}
-		tl_buf_addc(out, '/');
-		tl_buf_add(out, seg, n);
+		if (n < TL_NELEM(keep))
+			keep[n++] = out->len;
+		len = out->len;
+		if (len > 0 && out->data[len - 1] != '/')
+			tl_buf_addc(out, '/');
+		tl_buf_adds(out, t);
 	}
-	if (out->len == 0)
-		tl_buf_addc(out, '/');
-	tl_buf_release(&in);
+	free(copy);
+	return ok;
 }
 
-/* Words of a COPY/ADD instruction: sources then destination. */
-static size_t
-copy_words(const struct tl_df_instr *in, char ***out)
+size_t
+tl_df_copy_words(const struct tl_df_instr *in, char ***out)
 {
 	char	**w = NULL, *copy, *t, *save = NULL;
 	size_t	  n = 0, i;
@@ -459,17 +461,24 @@ copy_words(const struct tl_df_instr *in, char ***out)
  * cpath was copied from by the COPY/ADD instructions of the stage chain
  * ending at final, or NULL.  Later copies win, as in the image.
  */
-#define TL_CHAIN_MAX	64
-
-/* The stages an image is built from, the root first; returns how many. */
-static size_t
-stage_chain(const struct tl_dockerfile *df, const struct tl_df_stage *final,
-    const struct tl_df_stage **chain)
+void
+tl_words_free(char **w, size_t n)
 {
-	const struct tl_df_stage *st, *rev[TL_CHAIN_MAX];
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+}
+
+size_t
+tl_df_stage_chain(const struct tl_dockerfile *df,
+    const struct tl_df_stage *final, const struct tl_df_stage **chain)
+{
+	const struct tl_df_stage *st, *rev[TL_DF_CHAIN_MAX];
 	size_t			 n = 0, i;
 
-	for (st = final; st != NULL && n < TL_CHAIN_MAX;
+	for (st = final; st != NULL && n < TL_DF_CHAIN_MAX;
 	    st = st->parent >= 0 ? &df->stages[st->parent] : NULL)
 		rev[n++] = st;
 	for (i = 0; i < n; i++)
@@ -482,12 +491,12 @@ static void
 stage_workdir(const struct tl_dockerfile *df, const struct tl_df_stage *final,
     struct tl_buf *workdir)
 {
-	const struct tl_df_stage *chain[TL_CHAIN_MAX];
+	const struct tl_df_stage *chain[TL_DF_CHAIN_MAX];
 	const struct tl_df_instr *in;
 	struct tl_buf		 tmp = TL_BUF_INIT;
 	size_t			 n, i, j;
 
-	n = stage_chain(df, final, chain);
+	n = tl_df_stage_chain(df, final, chain);
 	tl_buf_clear(workdir);
 	tl_buf_addc(workdir, '/');
 	for (i = 0; i < n; i++)
@@ -496,7 +505,7 @@ stage_workdir(const struct tl_dockerfile *df, const struct tl_df_stage *final,
 			in = &df->instrs[j];
 			if (strcmp(in->keyword, "WORKDIR") != 0)
 				continue;
-			path_join(&tmp, tl_buf_str(workdir), in->args);
+			tl_path_join(&tmp, tl_buf_str(workdir), in->args);
 			tl_buf_clear(workdir);
 			tl_buf_adds(workdir, tl_buf_str(&tmp));
 		}
@@ -507,7 +516,7 @@ static char *
 copied_from(const struct tl_dockerfile *df, const struct tl_df_stage *final,
     const char *cpath)
 {
-	const struct tl_df_stage *chain[TL_CHAIN_MAX], *st;
+	const struct tl_df_stage *chain[TL_DF_CHAIN_MAX], *st;
 	const struct tl_df_instr *in;
 	struct tl_buf		 dest = TL_BUF_INIT, tmp = TL_BUF_INIT;
 	struct tl_buf		 wd = TL_BUF_INIT, *workdir = &wd;
@@ -516,14 +525,14 @@ copied_from(const struct tl_dockerfile *df, const struct tl_df_stage *final,
 	size_t			 nchain, i, j, k, nw, dl;
 	int			 dir;
 
-	nchain = stage_chain(df, final, chain);
+	nchain = tl_df_stage_chain(df, final, chain);
 	tl_buf_addc(workdir, '/');
 	for (i = 0; i < nchain; i++) {
 		st = chain[i];
 		for (j = st->first + 1; j < st->first + st->count; j++) {
 			in = &df->instrs[j];
 			if (strcmp(in->keyword, "WORKDIR") == 0) {
-				path_join(&tmp, tl_buf_str(workdir), in->args);
+				tl_path_join(&tmp, tl_buf_str(workdir), in->args);
 				tl_buf_clear(workdir);
 				tl_buf_adds(workdir, tl_buf_str(&tmp));
 				continue;
@@ -532,8 +541,8 @@ copied_from(const struct tl_dockerfile *df, const struct tl_df_stage *final,
 			    strcmp(in->keyword, "ADD") != 0) ||
 			    tl_df_instr_flag(in, "from") != NULL)
 				continue;
-			if ((nw = copy_words(in, &w)) >= 2) {
-				path_join(&dest, tl_buf_str(workdir),
+			if ((nw = tl_df_copy_words(in, &w)) >= 2) {
+				tl_path_join(&dest, tl_buf_str(workdir),
 				    w[nw - 1]);
 				dl = dest.len;
 				dir = nw > 2 || tl_str_has_suffix(w[nw - 1], "/");
@@ -571,9 +580,7 @@ copied_from(const struct tl_dockerfile *df, const struct tl_df_stage *final,
 					}
 				}
 			}
-			for (k = 0; k < nw; k++)
-				free(w[k]);
-			free(w);
+			tl_words_free(w, nw);
 		}
 	}
 	tl_buf_release(&dest);
@@ -668,7 +675,7 @@ follow_paths(struct tl_starts *s, const struct tl_repo *repo, size_t first)
 					script = script_at(repo, dir,
 					    c->argv[k]);
 				else {
-					path_join(&cpath, tl_buf_str(&wd),
+					tl_path_join(&cpath, tl_buf_str(&wd),
 					    c->argv[k]);
 					ctx = copied_from(file->docker, final,
 					    tl_buf_str(&cpath));

@@ -112,6 +112,22 @@ int	tl_cmd_is_plumbing(const struct tl_sh_cmd *);
 int	tl_cmd_execs_args(const struct tl_sh_cmd *);
 
 /*
+ * Join a directory and a path the way a build resolves it, into out:
+ * "." and ".." resolved, no leading "./" nor trailing "/"; an absolute
+ * path replaces dir and stays absolute.  0 when ".." climbs above the top.
+ */
+int	tl_path_join(struct tl_buf *, const char *, const char *);
+
+/* Words of a COPY/ADD instruction: its sources, then its destination (owned). */
+size_t	tl_df_copy_words(const struct tl_df_instr *, char ***);
+void	tl_words_free(char **, size_t);
+
+/* The stages an image is built from, the root first (at most TL_DF_CHAIN_MAX). */
+#define TL_DF_CHAIN_MAX	64
+size_t	tl_df_stage_chain(const struct tl_dockerfile *,
+	    const struct tl_df_stage *, const struct tl_df_stage **);
+
+/*
  * The instruction that is in effect for a stage: its own last `kw`
  * (CMD, ENTRYPOINT, HEALTHCHECK …) or, failing that, one inherited from
  * the stages it is built FROM.  *where is the stage that has it.

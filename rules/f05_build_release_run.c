@@ -837,40 +837,6 @@ whole_context(const char *src)
 	return *src == '\0' || strcmp(src, ".") == 0 || strcmp(src, "*") == 0;
 }
 
-/* Words of a COPY/ADD: sources then the destination.  Owned. */
-static size_t
-copy_args(const struct tl_df_instr *in, char ***out)
-{
-	char	**w = NULL, *copy, *t, *save = NULL;
-	size_t	  n = 0, i;
-
-	if (in->exec_form) {
-		w = tl_reallocarray(NULL, in->argc + 1, sizeof(*w));
-		for (i = 0; i < in->argc; i++)
-			w[n++] = tl_strdup(in->argv[i]);
-	} else {
-		copy = tl_strdup(in->args);
-		for (t = strtok_r(copy, " \t\n", &save); t != NULL;
-		    t = strtok_r(NULL, " \t\n", &save)) {
-			w = tl_reallocarray(w, n + 1, sizeof(*w));
-			w[n++] = tl_strdup(t);
-		}
-		free(copy);
-	}
-	*out = w;
-	return n;
-}
-
-static void
-free_words(char **w, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		free(w[i]);
-	free(w);
-}
-
 /* Does a COPY/ADD read the build context (no --from, no heredoc)? */
 static int
 reads_context(const struct tl_df_instr *in)
@@ -902,10 +868,10 @@ copies_context(const struct tl_dockerfile *df)
 			in = &df->instrs[i];
 			if (!reads_context(in))
 				continue;
-			n = copy_args(in, &w);
+			n = tl_df_copy_words(in, &w);
 			for (k = 0, hit = 0; k + 1 < n && !hit; k++)
 				hit = whole_context(w[k]);
-			free_words(w, n);
+			tl_words_free(w, n);
 			if (hit)
 				return in;
 		}
@@ -1012,7 +978,7 @@ inferred_context(const struct tl_repo *repo, const struct tl_dockerfile *df,
 		in = &df->instrs[i];
 		if (!reads_context(in))
 			continue;
-		n = copy_args(in, &w);
+		n = tl_df_copy_words(in, &w);
 		for (k = 0; k + 1 < n && found == NULL; k++) {
 			src = w[k];
 			while (*src == '/' || tl_str_has_prefix(src, "./"))
@@ -1045,7 +1011,7 @@ inferred_context(const struct tl_repo *repo, const struct tl_dockerfile *df,
 			}
 			free(up);
 		}
-		free_words(w, n);
+		tl_words_free(w, n);
 	}
 	return found;
 }

@@ -12,25 +12,8 @@
 
 #include "common.h"
 
-#define F07_CHAIN_MAX	64
 
 /* ------------------------------------------------------ shared helpers */
-
-/* The stages an image is built from, the root first; returns how many. */
-static size_t
-stage_chain(const struct tl_dockerfile *df, const struct tl_df_stage *st,
-    const struct tl_df_stage **chain)
-{
-	const struct tl_df_stage *rev[F07_CHAIN_MAX];
-	size_t			 n = 0, i;
-
-	for (; st != NULL && n < F07_CHAIN_MAX;
-	    st = st->parent >= 0 ? &df->stages[st->parent] : NULL)
-		rev[n++] = st;
-	for (i = 0; i < n; i++)
-		chain[i] = rev[n - 1 - i];
-	return n;
-}
 
 /* The last stage named name (ignoring case), or NULL. */
 static const struct tl_df_stage *
@@ -73,40 +56,6 @@ image_base(const char *image, char *base, size_t blen, char *tag,
 	return 1;
 }
 
-/* Words of a COPY/ADD instruction: sources, then the destination. */
-static size_t
-copy_words(const struct tl_df_instr *in, char ***out)
-{
-	char	**w = NULL, *copy, *t, *save = NULL;
-	size_t	  n = 0, i;
-
-	if (in->exec_form) {
-		w = tl_reallocarray(NULL, in->argc + 1, sizeof(*w));
-		for (i = 0; i < in->argc; i++)
-			w[n++] = tl_strdup(in->argv[i]);
-	} else {
-		copy = tl_strdup(in->args);
-		for (t = strtok_r(copy, " \t\n", &save); t != NULL;
-		    t = strtok_r(NULL, " \t\n", &save)) {
-			w = tl_reallocarray(w, n + 1, sizeof(*w));
-			w[n++] = tl_strdup(t);
-		}
-		free(copy);
-	}
-	*out = w;
-	return n;
-}
-
-static void
-words_free(char **w, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		free(w[i]);
-	free(w);
-}
-
 /* Does the path have a '/'-separated component equal to comp? */
 static int
 has_component(const char *path, const char *comp)
@@ -125,46 +74,6 @@ has_component(const char *path, const char *comp)
 		p = e;
 	}
 	return 0;
-}
-
-/*
- * Join a directory and a path the way a build resolves it, into out:
- * "." and ".." components resolved, no leading "./" nor trailing "/".
- * An absolute p replaces dir.  0 when ".." climbs above the top.
- */
-static int
-path_join(struct tl_buf *out, const char *dir, const char *p)
-{
-	char		*copy, *t, *save = NULL;
-	size_t		 len, keep[128], n = 0;
-	int		 ok = 1;
-
-	tl_buf_clear(out);
-	copy = tl_printf("%s/%s", p[0] == '/' ? "" : dir, p);
-	if (copy[0] == '/' && (dir[0] == '/' || p[0] == '/'))
-		tl_buf_addc(out, '/');
-	for (t = strtok_r(copy, "/", &save); t != NULL;
-	    t = strtok_r(NULL, "/", &save)) {
-		if (strcmp(t, ".") == 0)
-			continue;
-		if (strcmp(t, "..") == 0) {
-			if (n == 0) {
-				ok = 0;
-				break;
-			}
-			out->len = keep[--n];
-			out->data[out->len] = '\0';
-			continue;
-		}
-		if (n < TL_NELEM(keep))
-			keep[n++] = out->len;
-		len = out->len;
-		if (len > 0 && out->data[len - 1] != '/')
-			tl_buf_addc(out, '/');
-		tl_buf_adds(out, t);
-	}
-	free(copy);
-	return ok;
 }
 
 /* The directory of a file in the repository ("" at the top), in out. */
@@ -224,16 +133,16 @@ compose_build(const struct tl_repo *repo, const struct tl_file *cf,
 	    "git@") || (dockerfile != NULL && strchr(dockerfile, '$') != NULL))
 		goto out;
 	file_dir(&dir, cf);
-	if (!path_join(&ctx, tl_buf_str(&dir), context) ||
+	if (!tl_path_join(&ctx, tl_buf_str(&dir), context) ||
 	    tl_buf_str(&ctx)[0] == '/')
 		goto out;
 	if (dockerfile != NULL) {
-		if (path_join(&path, tl_buf_str(&ctx), dockerfile))
+		if (tl_path_join(&path, tl_buf_str(&ctx), dockerfile))
 			df = dockerfile_at(repo, tl_buf_str(&path));
 	} else {
-		if (path_join(&path, tl_buf_str(&ctx), "Dockerfile"))
+		if (tl_path_join(&path, tl_buf_str(&ctx), "Dockerfile"))
 			df = dockerfile_at(repo, tl_buf_str(&path));
-		if (df == NULL && path_join(&path, tl_buf_str(&ctx),
+		if (df == NULL && tl_path_join(&path, tl_buf_str(&ctx),
 		    "Containerfile"))
 			df = dockerfile_at(repo, tl_buf_str(&path));
 	}
@@ -481,14 +390,14 @@ tf0702_copy(struct tl_check *c, const struct tl_file *f,
 	size_t		 n, i;
 	int		 archive = 0, error = 0, hit = 0;
 
-	if (in->nheredocs > 0 || (n = copy_words(in, &w)) < 2)
+	if (in->nheredocs > 0 || (n = tl_df_copy_words(in, &w)) < 2)
 		return 0;
 	for (i = 0; i + 1 < n; i++)
 		if (is_archive(w[i])) {
 			archive = 1;
 			src = w[i];
 		}
-	if (!path_join(&dest, workdir, w[n - 1]))
+	if (!tl_path_join(&dest, workdir, w[n - 1]))
 		tl_buf_clear(&dest);
 	from = tl_df_instr_flag(in, "from");
 	if (kind == INJ_SERVLET)
@@ -522,7 +431,7 @@ tf0702_copy(struct tl_check *c, const struct tl_file *f,
 		free(folded);
 	}
 	tl_buf_release(&dest);
-	words_free(w, n);
+	tl_words_free(w, n);
 	return error;
 }
 
@@ -531,7 +440,7 @@ static int
 tf0702_dockerfile(struct tl_check *c, const struct tl_file *f)
 {
 	const struct tl_dockerfile *df = f->docker;
-	const struct tl_df_stage *chain[F07_CHAIN_MAX], *st;
+	const struct tl_df_stage *chain[TL_DF_CHAIN_MAX], *st;
 	const struct tl_df_instr *in;
 	struct tl_buf		 wd = TL_BUF_INIT, tmp = TL_BUF_INIT;
 	const char		*server;
@@ -541,7 +450,7 @@ tf0702_dockerfile(struct tl_check *c, const struct tl_file *f)
 
 	if ((st = tl_dockerfile_final(df)) == NULL)
 		return 0;
-	n = stage_chain(df, st, chain);
+	n = tl_df_stage_chain(df, st, chain);
 	kind = injected_kind(chain[0]->image, &server);
 	if (kind == INJ_MODPHP && php_own_server(df, st))
 		kind = INJ_NONE;
@@ -552,7 +461,7 @@ tf0702_dockerfile(struct tl_check *c, const struct tl_file *f)
 		    chain[i]->count && !done && error == 0; j++) {
 			in = &df->instrs[j];
 			if (strcmp(in->keyword, "WORKDIR") == 0 &&
-			    path_join(&tmp, tl_buf_str(&wd), in->args)) {
+			    tl_path_join(&tmp, tl_buf_str(&wd), in->args)) {
 				tl_buf_clear(&wd);
 				tl_buf_adds(&wd, tl_buf_str(&tmp));
 			} else if (strcmp(in->keyword, "WORKDIR") == 0)
@@ -597,7 +506,7 @@ tf0702_service(struct tl_check *c, const struct tl_file *cf,
     const char *name, const struct tl_ynode *svc)
 {
 	const struct tl_file	*df;
-	const struct tl_df_stage *st, *chain[F07_CHAIN_MAX];
+	const struct tl_df_stage *st, *chain[TL_DF_CHAIN_MAX];
 	const struct tl_ynode	*vols, *v;
 	const char		*image, *server, *s, *src, *dst;
 	char			*copy = NULL, *colon, where[300];
@@ -608,7 +517,7 @@ tf0702_service(struct tl_check *c, const struct tl_file *cf,
 	image = tl_ystr(tl_ymap_get(svc, "image"));
 	where[0] = '\0';
 	if ((df = compose_build(c->repo, cf, svc, &st)) != NULL) {
-		(void)stage_chain(df->docker, st, chain);
+		(void)tl_df_stage_chain(df->docker, st, chain);
 		image = chain[0]->image;
 		snprintf(where, sizeof(where), " (FROM at %s:%u)", df->path,
 		    chain[0]->line);
@@ -1340,7 +1249,7 @@ static void
 image_ports(struct image_ports *ip, const struct tl_dockerfile *df,
     const struct tl_df_stage *st)
 {
-	const struct tl_df_stage *chain[F07_CHAIN_MAX], *where;
+	const struct tl_df_stage *chain[TL_DF_CHAIN_MAX], *where;
 	const struct tl_df_instr *in;
 	char			*copy, *t, *save = NULL, base[128];
 	char			 tag[128];
@@ -1348,7 +1257,7 @@ image_ports(struct image_ports *ip, const struct tl_dockerfile *df,
 	size_t			 n, i, j, k;
 
 	memset(ip, 0, sizeof(*ip));
-	n = stage_chain(df, st, chain);
+	n = tl_df_stage_chain(df, st, chain);
 	for (i = 0; i < n; i++)
 		for (j = chain[i]->first + 1; j < chain[i]->first +
 		    chain[i]->count; j++) {
