@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+rsyslogd -f /etc/rsyslog.conf
+exec "$@"
