@@ -521,8 +521,8 @@ copied_from(const struct tl_dockerfile *df, const struct tl_df_stage *final,
 	struct tl_buf		 dest = TL_BUF_INIT, tmp = TL_BUF_INIT;
 	struct tl_buf		 wd = TL_BUF_INIT, *workdir = &wd;
 	char			**w, *found = NULL;
-	const char		*src, *base;
-	size_t			 nchain, i, j, k, nw, dl;
+	const char		*src, *base, *rest;
+	size_t			 nchain, i, j, k, nw;
 	int			 dir;
 
 	nchain = tl_df_stage_chain(df, final, chain);
@@ -544,8 +544,9 @@ copied_from(const struct tl_dockerfile *df, const struct tl_df_stage *final,
 			if ((nw = tl_df_copy_words(in, &w)) >= 2) {
 				tl_path_join(&dest, tl_buf_str(workdir),
 				    w[nw - 1]);
-				dl = dest.len;
 				dir = nw > 2 || tl_str_has_suffix(w[nw - 1], "/");
+				/* What cpath is below the destination, or NULL. */
+				rest = tl_path_within(tl_buf_str(&dest), cpath);
 				for (k = 0; k + 1 < nw; k++) {
 					src = w[k];
 					while (tl_str_has_prefix(src, "./"))
@@ -556,27 +557,23 @@ copied_from(const struct tl_dockerfile *df, const struct tl_df_stage *final,
 					if (*src == '\0' || strcmp(src, ".") == 0 ||
 					    tl_str_has_suffix(src, "/")) {
 						/* A directory: its contents. */
-						if (strncmp(cpath, dest.data,
-						    dl) != 0 || (dl > 1 &&
-						    cpath[dl] != '/'))
+						if (rest == NULL || *rest == '\0')
 							continue;
 						free(found);
 						found = tl_printf("%s%s",
 						    *src == '\0' || strcmp(src,
-						    ".") == 0 ? "" : src,
-						    cpath + dl + (dl > 1));
-					} else if (dir ? (tl_str_has_prefix(cpath,
-					    dest.data) && cpath[dl] == '/' &&
-					    strcmp(cpath + dl + 1, base) == 0) :
-					    strcmp(cpath, dest.data) == 0) {
+						    ".") == 0 ? "" : src, rest);
+					} else if (dir ? rest != NULL &&
+					    strcmp(rest, base) == 0 :
+					    rest != NULL && *rest == '\0') {
+						/* A file, into a directory or as named. */
 						free(found);
 						found = tl_strdup(src);
-					} else if (!dir && strncmp(cpath,
-					    dest.data, dl) == 0 && cpath[dl] == '/') {
+					} else if (!dir && rest != NULL &&
+					    *rest != '\0') {
 						/* COPY bin /app/bin: one directory by name. */
 						free(found);
-						found = tl_printf("%s/%s", src,
-						    cpath + dl + 1);
+						found = tl_printf("%s/%s", src, rest);
 					}
 				}
 			}
