@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+echo $$ > /var/run/app.pid
+exec "$@"

@@ -1,0 +1,13 @@
+module.exports = {
+  apps: [
+    {
+      name: "api",
+      script: "./src/server.js",
+      instances: 1,
+    },
+    {
+      name: "mailer",
+      script: "./src/mailer.js",
+    },
+  ],
+};

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+service ssh start
+exec gunicorn --bind 0.0.0.0:8000 app:app

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+supercronic /srv/crontab &
+exec node server.js
