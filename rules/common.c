@@ -323,6 +323,21 @@ starts_add(struct tl_starts *s, const struct tl_start *st)
 	s->v[s->n++] = *st;
 }
 
+/* Append a word single-quoted for the shell, after a space when not first. */
+static void
+add_quoted(struct tl_buf *b, const char *w)
+{
+	if (b->len > 0)
+		tl_buf_addc(b, ' ');
+	tl_buf_addc(b, '\'');
+	for (; *w != '\0'; w++)
+		if (*w == '\'')
+			tl_buf_adds(b, "'\\''");
+		else
+			tl_buf_addc(b, *w);
+	tl_buf_addc(b, '\'');
+}
+
 /* Parse an instruction's command, exec form joined as quoted words. */
 static struct tl_script *
 parse_instr(const struct tl_df_instr *in)
@@ -330,20 +345,10 @@ parse_instr(const struct tl_df_instr *in)
 	struct tl_script	*sc = NULL;
 	struct tl_buf		 b = TL_BUF_INIT;
 	size_t			 i;
-	const char		*p;
 
 	if (in->exec_form) {
-		for (i = 0; i < in->argc; i++) {
-			if (i > 0)
-				tl_buf_addc(&b, ' ');
-			tl_buf_addc(&b, '\'');
-			for (p = in->argv[i]; *p != '\0'; p++)
-				if (*p == '\'')
-					tl_buf_adds(&b, "'\\''");
-				else
-					tl_buf_addc(&b, *p);
-			tl_buf_addc(&b, '\'');
-		}
+		for (i = 0; i < in->argc; i++)
+			add_quoted(&b, in->argv[i]);
 	} else
 		tl_buf_adds(&b, in->args);
 	if (tl_shell_parse(&sc, tl_buf_str(&b), b.len, in->line) != 0)
@@ -747,6 +752,78 @@ tl_starts_collect(struct tl_starts *s, const struct tl_repo *repo)
 	}
 }
 
+/* A command or entrypoint of a deploy artefact (string or list) as a start. */
+static void
+deploy_start_add(struct tl_starts *s, const struct tl_file *f,
+    const char *name, const struct tl_ynode *n)
+{
+	struct tl_start		 st;
+	struct tl_buf		 b = TL_BUF_INIT;
+	struct tl_script	*sc = NULL;
+	size_t			 i;
+
+	if (n == NULL || name == NULL)
+		return;
+	if (n->type == TL_YSCALAR)
+		tl_buf_adds(&b, n->value);
+	else if (n->type == TL_YSEQ)
+		for (i = 0; i < n->nitems; i++)
+			if (tl_ystr(n->items[i]) != NULL)
+				add_quoted(&b, tl_ystr(n->items[i]));
+	if (b.len > 0 && tl_shell_parse(&sc, tl_buf_str(&b), b.len,
+	    n->line) == 0 && sc != NULL) {
+		memset(&st, 0, sizeof(st));
+		st.kind = TL_START_PROC;
+		st.file = f;
+		st.proc = name;
+		st.line = n->line;
+		st.script = sc;
+		st.owned = 1;
+		starts_add(s, &st);
+	}
+	tl_buf_release(&b);
+}
+
+void
+tl_starts_add_deploys(struct tl_starts *s, const struct tl_repo *repo)
+{
+	const struct tl_file	*f;
+	const struct tl_ynode	*svcs, *defs, *d;
+	size_t			 i;
+
+	TL_FOREACH_FILE(f, repo, TL_FILE_COMPOSE) {
+		if (f->doc == NULL || f->doc->nroots == 0 ||
+		    tl_path_is_dev_artefact(f->path))
+			continue;
+		svcs = tl_ymap_get(f->doc->roots[0], "services");
+		TL_YMAP_FOREACH(i, svcs) {
+			deploy_start_add(s, f, tl_ystr(svcs->pairs[i].key),
+			    tl_ymap_get(svcs->pairs[i].value, "entrypoint"));
+			deploy_start_add(s, f, tl_ystr(svcs->pairs[i].key),
+			    tl_ymap_get(svcs->pairs[i].value, "command"));
+		}
+	}
+	TL_FOREACH_FILE(f, repo, TL_FILE_TASKDEF) {
+		if (f->doc == NULL || f->doc->nroots == 0)
+			continue;
+		defs = tl_ymap_get(f->doc->roots[0], "containerDefinitions");
+		TL_YSEQ_FOREACH(i, defs) {
+			d = defs->items[i];
+			deploy_start_add(s, f, tl_ystr(tl_ymap_get(d, "name")),
+			    tl_ymap_get(d, "entryPoint"));
+			deploy_start_add(s, f, tl_ystr(tl_ymap_get(d, "name")),
+			    tl_ymap_get(d, "command"));
+		}
+	}
+}
+
+int
+tl_start_is_dev(const struct tl_start *st)
+{
+	return tl_path_is_dev_artefact(st->file->path) ||
+	    (st->via != NULL && tl_path_is_dev_artefact(st->via->path));
+}
+
 void
 tl_starts_release(struct tl_starts *s)
 {
@@ -774,7 +851,13 @@ tl_start_what(const struct tl_start *st, char *buf, size_t len)
 		    st->via->path, st->via_line);
 		return buf;
 	default:
-		snprintf(buf, len, "Procfile process '%s'", st->proc);
+		if (st->file->kind == TL_FILE_COMPOSE)
+			snprintf(buf, len, "compose service '%s'", st->proc);
+		else if (st->file->kind == TL_FILE_TASKDEF)
+			snprintf(buf, len, "container '%s' of the task "
+			    "definition", st->proc);
+		else
+			snprintf(buf, len, "Procfile process '%s'", st->proc);
 		return buf;
 	}
 }

@@ -92,6 +92,17 @@ struct tl_starts {
  * are not start commands; test and vendored files are not read.
  */
 void	tl_starts_collect(struct tl_starts *, const struct tl_repo *);
+
+/*
+ * Add the start commands deploy artefacts override: each compose service's
+ * command and entrypoint (compose files named for development are left
+ * out) and each ECS task-definition container's command and entryPoint,
+ * as TL_START_PROC starts whose proc is the service or container name.
+ */
+void	tl_starts_add_deploys(struct tl_starts *, const struct tl_repo *);
+
+/* Is the start written for development (its file, or the file that runs it)? */
+int	tl_start_is_dev(const struct tl_start *);
 void	tl_starts_release(struct tl_starts *);
 
 /*

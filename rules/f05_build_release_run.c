@@ -156,7 +156,7 @@ tf0501_check(struct tl_check *c)
 	tl_starts_collect(&starts, c->repo);
 	for (i = 0; i < starts.n && error == 0; i++) {
 		st = &starts.v[i];
-		if (tl_path_is_dev_artefact(st->file->path) ||
+		if (tl_start_is_dev(st) ||
 		    (st->proc != NULL && strcmp(st->proc, "release") == 0))
 			continue;
 		for (j = 0; j < st->script->ncmds && error == 0; j++) {
@@ -577,7 +577,7 @@ tf0502_check(struct tl_check *c)
 	tl_starts_collect(&starts, c->repo);
 	for (i = 0; i < starts.n && error == 0; i++) {
 		st = &starts.v[i];
-		if (tl_path_is_dev_artefact(st->file->path) ||
+		if (tl_start_is_dev(st) ||
 		    (st->proc != NULL && strcmp(st->proc, "release") == 0) ||
 		    is_ci_action(c->repo, st))
 			continue;

@@ -245,16 +245,6 @@ program_index(const struct tl_sh_cmd *c)
 	return i;
 }
 
-/*
- * A start command meant for local development only: written in, or run
- * by, a Dockerfile.dev, docker-compose.dev.yml, .devcontainer/ …
- */
-static int
-start_is_dev(const struct tl_start *st)
-{
-	return tl_path_is_dev_artefact(st->file->path) ||
-	    (st->via != NULL && tl_path_is_dev_artefact(st->via->path));
-}
 
 /*
  * Path components that hold examples, demos or project templates rather
@@ -412,113 +402,37 @@ image_repo(const char *image, char *buf, size_t len, int *local)
 }
 
 /*
- * Start commands that deploy files give: compose services' command and
- * entrypoint, ECS task definitions' command and entryPoint.  They are
- * appended to starts as TL_START_PROC entries whose file is the compose
- * file or task definition and whose proc is the service or container
- * name; their scripts are owned by starts (owned set), so
- * tl_starts_release() frees them.  Compose files named for development
- * and backing services (by name or image) are left out.  (A candidate
- * for tl_starts_collect() itself.)
+ * The starts of the app's processes: tl_starts_collect() plus the
+ * commands of compose services and task-definition containers, without
+ * the compose services that are backing services (by name or image).
  */
 static void
-deploy_start_add(struct tl_starts *starts, const struct tl_file *f,
-    const char *name, const struct tl_ynode *n)
+app_starts(struct tl_starts *starts, const struct tl_repo *repo)
 {
-	struct tl_start	 st;
-	struct tl_buf	 b = TL_BUF_INIT;
-	struct tl_script *sc = NULL;
-	const char	*p;
-	size_t		 i;
-
-	if (n == NULL || name == NULL)
-		return;
-	if (n->type == TL_YSCALAR)
-		tl_buf_adds(&b, n->value);
-	else if (n->type == TL_YSEQ) {
-		for (i = 0; i < n->nitems; i++) {
-			if ((p = tl_ystr(n->items[i])) == NULL)
-				continue;
-			tl_buf_adds(&b, b.len > 0 ? " '" : "'");
-			for (; *p != '\0'; p++)
-				if (*p == '\'')
-					tl_buf_adds(&b, "'\\''");
-				else
-					tl_buf_addc(&b, *p);
-			tl_buf_addc(&b, '\'');
-		}
-	}
-	if (b.len > 0 && tl_shell_parse(&sc, tl_buf_str(&b), b.len,
-	    n->line) == 0 && sc != NULL) {
-		memset(&st, 0, sizeof(st));
-		st.kind = TL_START_PROC;
-		st.file = f;
-		st.proc = name;
-		st.line = n->line;
-		st.script = sc;
-		st.owned = 1;
-		starts->v = tl_reallocarray(starts->v, starts->n + 1,
-		    sizeof(*starts->v));
-		starts->v[starts->n++] = st;
-	}
-	tl_buf_release(&b);
-}
-
-static void
-deploy_starts(struct tl_starts *starts, const struct tl_repo *repo)
-{
-	const struct tl_file	*f;
-	const struct tl_ynode	*svcs, *defs, *d;
+	const struct tl_ynode	*svc;
+	struct tl_start		*st;
 	char			 img[256];
-	size_t			 i;
+	size_t			 i, n;
 	int			 local;
 
-	TL_FOREACH_FILE(f, repo, TL_FILE_COMPOSE) {
-		if (f->doc == NULL || f->doc->nroots == 0 ||
-		    tl_path_is_dev_artefact(f->path))
+	tl_starts_collect(starts, repo);
+	tl_starts_add_deploys(starts, repo);
+	for (i = n = 0; i < starts->n; i++) {
+		st = &starts->v[i];
+		svc = st->kind == TL_START_PROC &&
+		    st->file->kind == TL_FILE_COMPOSE ? tl_ymap_get(tl_ymap_get(
+		    st->file->doc->roots[0], "services"), st->proc) : NULL;
+		if (svc != NULL && (backing_name(st->proc) ||
+		    (tl_ystr(tl_ymap_get(svc, "image")) != NULL &&
+		    image_repo(tl_ystr(tl_ymap_get(svc, "image")), img,
+		    sizeof(img), &local) != NULL && backing_name(img)))) {
+			if (st->owned)
+				tl_script_free((struct tl_script *)st->script);
 			continue;
-		svcs = tl_ymap_get(f->doc->roots[0], "services");
-		TL_YMAP_FOREACH(i, svcs) {
-			/* The app's processes, not its backing services. */
-			if (backing_name(tl_ystr(svcs->pairs[i].key)) ||
-			    (tl_ystr(tl_ymap_get(svcs->pairs[i].value,
-			    "image")) != NULL && image_repo(tl_ystr(
-			    tl_ymap_get(svcs->pairs[i].value, "image")), img,
-			    sizeof(img), &local) != NULL && backing_name(img)))
-				continue;
-			deploy_start_add(starts, f, tl_ystr(svcs->pairs[i].key),
-			    tl_ymap_get(svcs->pairs[i].value, "entrypoint"));
-			deploy_start_add(starts, f, tl_ystr(svcs->pairs[i].key),
-			    tl_ymap_get(svcs->pairs[i].value, "command"));
 		}
+		starts->v[n++] = *st;
 	}
-	TL_FOREACH_FILE(f, repo, TL_FILE_TASKDEF) {
-		if (f->doc == NULL || f->doc->nroots == 0)
-			continue;
-		defs = tl_ymap_get(f->doc->roots[0], "containerDefinitions");
-		TL_YSEQ_FOREACH(i, defs) {
-			d = defs->items[i];
-			deploy_start_add(starts, f, tl_ystr(tl_ymap_get(d,
-			    "name")), tl_ymap_get(d, "entryPoint"));
-			deploy_start_add(starts, f, tl_ystr(tl_ymap_get(d,
-			    "name")), tl_ymap_get(d, "command"));
-		}
-	}
-}
-
-/* tl_start_what(), and "compose service 'x'", "container 'x' of F". */
-static const char *
-start_what(const struct tl_start *st, char *buf, size_t len)
-{
-	if (st->kind == TL_START_PROC && st->file->kind == TL_FILE_COMPOSE)
-		snprintf(buf, len, "compose service '%s'", st->proc);
-	else if (st->kind == TL_START_PROC &&
-	    st->file->kind == TL_FILE_TASKDEF)
-		snprintf(buf, len, "container '%s' of the task definition",
-		    st->proc);
-	else
-		return tl_start_what(st, buf, len);
-	return buf;
+	starts->n = n;
 }
 
 /* ------------------------------------------------------------- TF0802 */
@@ -820,18 +734,17 @@ tf0802_check(struct tl_check *c)
 	unsigned		 line;
 	int			 error = 0, dflt;
 
-	tl_starts_collect(&starts, c->repo);
-	deploy_starts(&starts, c->repo);
+	app_starts(&starts, c->repo);
 	for (i = 0; i < starts.n && error == 0; i++) {
 		st = &starts.v[i];
-		if (start_is_dev(st))
+		if (tl_start_is_dev(st))
 			continue;
 		for (j = 0; j < st->script->ncmds && error == 0; j++) {
 			cmd = &st->script->cmds[j];
 			if (writes_pidfile(cmd, why, sizeof(why)) == NULL)
 				continue;
 			error = tl_report(c, st->file, cmd->line, 0, cmd->text,
-			    "%s: %s", start_what(st, what, sizeof(what)), why);
+			    "%s: %s", tl_start_what(st, what, sizeof(what)), why);
 		}
 	}
 	tl_starts_release(&starts);
@@ -1278,11 +1191,10 @@ tf0803_check(struct tl_check *c)
 	size_t			 i, j, k;
 	int			 error = 0;
 
-	tl_starts_collect(&starts, c->repo);
-	deploy_starts(&starts, c->repo);
+	app_starts(&starts, c->repo);
 	for (i = 0; i < starts.n && error == 0; i++) {
 		st = &starts.v[i];
-		if (start_is_dev(st))
+		if (tl_start_is_dev(st))
 			continue;
 		for (j = 0; j < st->script->ncmds && error == 0; j++) {
 			cmd = &st->script->cmds[j];
@@ -1290,7 +1202,7 @@ tf0803_check(struct tl_check *c)
 			    sizeof(why)) != NULL) {
 				error = tl_report(c, st->file, cmd->line, 0,
 				    cmd->text, "%s: %s",
-				    start_what(st, what, sizeof(what)), why);
+				    tl_start_what(st, what, sizeof(what)), why);
 				continue;
 			}
 			if ((sc = npm_start(c->repo, st, cmd, &pkg)) == NULL)
@@ -1303,7 +1215,7 @@ tf0803_check(struct tl_check *c)
 				error = tl_report(c, st->file, cmd->line, 0,
 				    cmd->text, "%s runs the start script of "
 				    "%s:%u: %s",
-				    start_what(st, what, sizeof(what)),
+				    tl_start_what(st, what, sizeof(what)),
 				    pkg->path, pkg->manifest->start_line, why);
 			tl_script_free(sc);
 		}

@@ -138,7 +138,7 @@ tf1201_check(struct tl_check *c)
 	tl_starts_collect(&starts, c->repo);
 	for (i = 0; i < starts.n && error == 0; i++) {
 		st = &starts.v[i];
-		if (tl_path_is_dev_artefact(st->file->path) ||
+		if (tl_start_is_dev(st) ||
 		    (st->proc != NULL && strcmp(st->proc, "release") == 0))
 			continue;
 		cmds = st->script->cmds;
@@ -310,6 +310,7 @@ ci_path(const char *path)
 	return hit;
 }
 
+
 /* The Dockerfile a start command belongs to, or NULL (Procfile, unknown). */
 static const struct tl_file *
 start_image(const struct tl_start *st)
@@ -320,13 +321,6 @@ start_image(const struct tl_start *st)
 	    st->via->kind == TL_FILE_DOCKERFILE)
 		return st->via;
 	return NULL;
-}
-
-static int
-start_is_dev(const struct tl_start *st)
-{
-	return tl_path_is_dev_artefact(st->file->path) ||
-	    (st->via != NULL && tl_path_is_dev_artefact(st->via->path));
 }
 
 /*
@@ -497,106 +491,6 @@ seen_add(struct seen *s, const struct tl_file *f)
 }
 
 /*
- * Start commands that deploy files give: compose services' command and
- * entrypoint, ECS task definitions' command and entryPoint.  They are
- * appended to starts as TL_START_PROC entries whose file is the compose
- * file or task definition and whose proc is the service or container
- * name; their scripts are owned by starts (owned set), so
- * tl_starts_release() frees them.  Compose files named for development
- * are left out.  (A candidate for tl_starts_collect() itself.)
- */
-static void
-deploy_start_add(struct tl_starts *starts, const struct tl_file *f,
-    const char *name, const struct tl_ynode *n)
-{
-	struct tl_start	 st;
-	struct tl_buf	 b = TL_BUF_INIT;
-	struct tl_script *sc = NULL;
-	const char	*p;
-	size_t		 i;
-
-	if (n == NULL || name == NULL)
-		return;
-	if (n->type == TL_YSCALAR)
-		tl_buf_adds(&b, n->value);
-	else if (n->type == TL_YSEQ) {
-		for (i = 0; i < n->nitems; i++) {
-			if ((p = tl_ystr(n->items[i])) == NULL)
-				continue;
-			tl_buf_adds(&b, b.len > 0 ? " '" : "'");
-			for (; *p != '\0'; p++)
-				if (*p == '\'')
-					tl_buf_adds(&b, "'\\''");
-				else
-					tl_buf_addc(&b, *p);
-			tl_buf_addc(&b, '\'');
-		}
-	}
-	if (b.len > 0 && tl_shell_parse(&sc, tl_buf_str(&b), b.len,
-	    n->line) == 0 && sc != NULL) {
-		memset(&st, 0, sizeof(st));
-		st.kind = TL_START_PROC;
-		st.file = f;
-		st.proc = name;
-		st.line = n->line;
-		st.script = sc;
-		st.owned = 1;
-		starts->v = tl_reallocarray(starts->v, starts->n + 1,
-		    sizeof(*starts->v));
-		starts->v[starts->n++] = st;
-	}
-	tl_buf_release(&b);
-}
-
-static void
-deploy_starts(struct tl_starts *starts, const struct tl_repo *repo)
-{
-	const struct tl_file	*f;
-	const struct tl_ynode	*svcs, *defs, *d;
-	size_t			 i;
-
-	TL_FOREACH_FILE(f, repo, TL_FILE_COMPOSE) {
-		if (f->doc == NULL || f->doc->nroots == 0 ||
-		    tl_path_is_dev_artefact(f->path))
-			continue;
-		svcs = tl_ymap_get(f->doc->roots[0], "services");
-		TL_YMAP_FOREACH(i, svcs) {
-			deploy_start_add(starts, f, tl_ystr(svcs->pairs[i].key),
-			    tl_ymap_get(svcs->pairs[i].value, "entrypoint"));
-			deploy_start_add(starts, f, tl_ystr(svcs->pairs[i].key),
-			    tl_ymap_get(svcs->pairs[i].value, "command"));
-		}
-	}
-	TL_FOREACH_FILE(f, repo, TL_FILE_TASKDEF) {
-		if (f->doc == NULL || f->doc->nroots == 0)
-			continue;
-		defs = tl_ymap_get(f->doc->roots[0], "containerDefinitions");
-		TL_YSEQ_FOREACH(i, defs) {
-			d = defs->items[i];
-			deploy_start_add(starts, f, tl_ystr(tl_ymap_get(d,
-			    "name")), tl_ymap_get(d, "entryPoint"));
-			deploy_start_add(starts, f, tl_ystr(tl_ymap_get(d,
-			    "name")), tl_ymap_get(d, "command"));
-		}
-	}
-}
-
-/* tl_start_what(), and "compose service 'x'", "container 'x' of F". */
-static const char *
-start_what(const struct tl_start *st, char *buf, size_t len)
-{
-	if (st->kind == TL_START_PROC && st->file->kind == TL_FILE_COMPOSE)
-		snprintf(buf, len, "compose service '%s'", st->proc);
-	else if (st->kind == TL_START_PROC &&
-	    st->file->kind == TL_FILE_TASKDEF)
-		snprintf(buf, len, "container '%s' of the task definition",
-		    st->proc);
-	else
-		return tl_start_what(st, buf, len);
-	return buf;
-}
-
-/*
  * The start command that runs supervisord (first found, not for
  * development), or NULL; the command in *cmd.
  */
@@ -608,7 +502,7 @@ runs_supervisord(const struct tl_starts *starts, const struct tl_sh_cmd **cmd)
 
 	for (i = 0; i < starts->n; i++) {
 		st = &starts->v[i];
-		if (start_is_dev(st))
+		if (tl_start_is_dev(st))
 			continue;
 		for (j = 0; j < st->script->ncmds; j++)
 			if (tl_cmd_is(&st->script->cmds[j], "supervisord")) {
@@ -864,7 +758,7 @@ tf1202_check(struct tl_check *c)
 	int			 error = 0, fg;
 
 	tl_starts_collect(&starts, c->repo);
-	deploy_starts(&starts, c->repo);
+	tl_starts_add_deploys(&starts, c->repo);
 	/* Images that are SSH servers: sshd is their foreground process. */
 	for (i = 0; i < starts.n; i++) {
 		st = &starts.v[i];
@@ -878,7 +772,7 @@ tf1202_check(struct tl_check *c)
 	for (i = 0; i < starts.n && error == 0; i++) {
 		st = &starts.v[i];
 		df = start_image(st);
-		if (start_is_dev(st) || (df != NULL &&
+		if (tl_start_is_dev(st) || (df != NULL &&
 		    (seen_has(&dedicated, df) || ci_path(df->path))))
 			continue;
 		for (j = 0; j < st->script->ncmds && error == 0; j++) {
@@ -894,7 +788,7 @@ tf1202_check(struct tl_check *c)
 			error = tl_report(c, st->file, cmd->line, 0, cmd->text,
 			    "%s starts the remote-shell server %s beside the "
 			    "app: '%.60s%s'%s",
-			    start_what(st, what, sizeof(what)), d, cmd->text,
+			    tl_start_what(st, what, sizeof(what)), d, cmd->text,
 			    strlen(cmd->text) > 60 ? "..." : "", inst);
 			seen_add(&done, df);
 		}
@@ -1055,10 +949,10 @@ tf1203_check(struct tl_check *c)
 	int			 error = 0, fg;
 
 	tl_starts_collect(&starts, c->repo);
-	deploy_starts(&starts, c->repo);
+	tl_starts_add_deploys(&starts, c->repo);
 	for (i = 0; i < starts.n && error == 0; i++) {
 		st = &starts.v[i];
-		if (start_is_dev(st))
+		if (tl_start_is_dev(st))
 			continue;
 		df = start_image(st);
 		for (j = 0; j < st->script->ncmds && error == 0; j++) {
@@ -1074,7 +968,7 @@ tf1203_check(struct tl_check *c)
 			error = tl_report(c, st->file, cmd->line, 0, cmd->text,
 			    "%s starts the cron daemon %s beside the app: "
 			    "'%.60s%s'%s; scheduled jobs run inside every app "
-			    "container", start_what(st, what, sizeof(what)),
+			    "container", tl_start_what(st, what, sizeof(what)),
 			    d, cmd->text, strlen(cmd->text) > 60 ? "..." : "",
 			    inst);
 		}
