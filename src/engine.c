@@ -22,6 +22,7 @@
 #include "twelvelint/template.h"
 
 #define SNIPPET_MAX	240
+#define SNIPPET_SLACK	8192	/* room for a secret that starts before the clip */
 
 struct work {
 	struct tl_scan		*scan;
@@ -740,6 +741,12 @@ redact_all(char **s, const struct tl_vec *secrets)
 	*s = tl_buf_detach(&b);
 }
 
+/*
+ * The source line of a finding, leading blanks trimmed, as a window of
+ * SNIPPET_MAX + SNIPPET_SLACK bytes: secrets are redacted in the window
+ * first and only then is it clipped to SNIPPET_MAX (clip_snippet()), so
+ * a secret that crosses the clip is never cut out of the redaction.
+ */
 static char *
 make_snippet(const struct tl_file *f, unsigned line)
 {
@@ -754,13 +761,52 @@ make_snippet(const struct tl_file *f, unsigned line)
 		p++;
 		len--;
 	}
-	if (len > SNIPPET_MAX) {
-		len = SNIPPET_MAX;
-		/* Do not cut a UTF-8 sequence in half. */
-		while (len > 0 && ((unsigned char)p[len] & 0xc0) == 0x80)
-			len--;
-	}
+	if (len > SNIPPET_MAX + SNIPPET_SLACK)
+		len = SNIPPET_MAX + SNIPPET_SLACK;
 	return len > 0 ? tl_strndup(p, len) : NULL;
+}
+
+/* Clip a redacted snippet to SNIPPET_MAX bytes, not inside a UTF-8 sequence. */
+static void
+clip_snippet(char *s)
+{
+	size_t	 len;
+
+	if (s == NULL || (len = strlen(s)) <= SNIPPET_MAX)
+		return;
+	len = SNIPPET_MAX;
+	while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+		len--;
+	s[len] = '\0';
+}
+
+/*
+ * The strings to redact for one secret: itself and, for a secret over
+ * several lines (a key body), each of its lines of 8 bytes or more, so a
+ * snippet of any of those lines is redacted too.  Pieces are owned by
+ * pieces; items pushed on out are borrowed from the secret or pieces.
+ */
+static void
+secret_strings(const char *secret, struct tl_vec *out, struct tl_vec *pieces)
+{
+	const char	*p, *e;
+	char		*piece;
+
+	tl_vec_push(out, (void *)secret);
+	if (strchr(secret, '\n') == NULL)
+		return;
+	for (p = secret; *p != '\0'; p = *e != '\0' ? e + 1 : e) {
+		e = strchr(p, '\n');
+		if (e == NULL)
+			e = p + strlen(p);
+		if (e - p < 8)
+			continue;
+		piece = tl_strndup(p, (size_t)(e - p));
+		if (piece[e - p - 1] == '\r')
+			piece[e - p - 1] = '\0';
+		tl_vec_push(pieces, piece);
+		tl_vec_push(out, piece);
+	}
 }
 
 /* Parse "twelvelint:ignore ID[,ID…] reason" in a line; NULL when absent. */
@@ -999,7 +1045,7 @@ occurrences_before(const struct tl_vec *v, size_t start, size_t j)
 static void
 finish_findings(struct tl_scan *s)
 {
-	struct tl_vec		 secrets = TL_VEC_INIT;
+	struct tl_vec		 secrets = TL_VEC_INIT, pieces = TL_VEC_INIT;
 	struct tl_finding	*fd;
 	const struct tl_file	*f;
 	size_t			 i, j, start;
@@ -1010,13 +1056,14 @@ finish_findings(struct tl_scan *s)
 		fd = s->findings.items[start];
 		/* One group per path: gather its secrets. */
 		secrets.len = 0;
+		tl_vec_release(&pieces, free);
 		for (i = start; i < s->findings.len &&
 		    strcmp(((struct tl_finding *)s->findings.items[i])->path,
 		    fd->path) == 0; i++) {
 			struct tl_finding *g = s->findings.items[i];
 
 			if (g->secret != NULL)
-				tl_vec_push(&secrets, g->secret);
+				secret_strings(g->secret, &secrets, &pieces);
 		}
 		f = fd->path[0] != '\0' ? tl_repo_file(s->repo, fd->path) :
 		    NULL;
@@ -1026,6 +1073,7 @@ finish_findings(struct tl_scan *s)
 			if (g->snippet == NULL)
 				g->snippet = make_snippet(f, g->line);
 			redact_all(&g->snippet, &secrets);
+			clip_snippet(g->snippet);
 			redact_all(&g->message, &secrets);
 			suppress(s->repo, g);
 			occ = occurrences_before(&s->findings, start, j);
@@ -1040,6 +1088,7 @@ finish_findings(struct tl_scan *s)
 		fd->evidence = NULL;
 	}
 	tl_vec_release(&secrets, NULL);
+	tl_vec_release(&pieces, free);
 	tl_vec_sort(&s->findings, cmp_report);
 }
 

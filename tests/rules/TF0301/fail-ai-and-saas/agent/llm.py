@@ -1,0 +1,3 @@
+OPENAI = "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"
+ANTHROPIC = "sk-ant-api03-AbCd01-_EfGh23IjAbCd01-_EfGh23IjAbCd01-_EfGh23IjAbCd01-_EfGh23IjAbCd01-_EfGh23IjAbCd01-_EfGh2AA"
+HF = "hf_AbCdEfGhIjKlMnOpAbCdEfGhIjKlMnOpAb"

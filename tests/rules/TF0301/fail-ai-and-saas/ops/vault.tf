@@ -1,0 +1,3 @@
+provider "vault" {
+  token = "hvs.AbCd01-_EfGh23IjAbCd01-_EfGh23IjAbCd01-_EfGh23IjAbCd01-_EfGh23IjAbCd01-_EfGh23IjAbCd01-_Ef"
+}

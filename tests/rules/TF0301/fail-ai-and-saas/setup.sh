@@ -1,0 +1,1 @@
+mv env.production .env.production

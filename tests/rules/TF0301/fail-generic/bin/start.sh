@@ -1,0 +1,3 @@
+#!/bin/sh
+export API_TOKEN=AbCdEfGh01234567AbCdEfGh
+exec ./server

@@ -1,0 +1,1 @@
+mv npmrc .npmrc && mv pypirc .pypirc

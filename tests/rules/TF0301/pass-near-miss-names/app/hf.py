@@ -1,0 +1,1 @@
+from huggingface_hub import hf_hub_download

@@ -1,0 +1,4 @@
+export const messages = {
+  password: "auth.errors.password2_too_short",
+  token: "session.token3.expired",
+};

@@ -1,0 +1,3 @@
+export enum AAGUID {
+  OnePassword = "01234567-0123-0123-0123-0123456789ab",
+}
