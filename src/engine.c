@@ -1140,23 +1140,50 @@ out:
 	return error;
 }
 
-static void
-add_evidence(struct tl_scan *s, const struct tl_rule *r)
-{
-	struct tl_factor_result	*fr = &s->factors[r->factor];
-	const struct tl_file	*f;
-	size_t			 i;
+struct evidence_ctx {
+	struct tl_scan		*scan;
+	const struct tl_file	*file;
+};
 
-	/*
-	 * Files of the kinds the rule's C check reads, and those its
-	 * detectors read (a pattern rule's needs are only its detectors').
-	 */
+/* The rule ran (passed or failed): the file is evidence of its factor. */
+static void
+evidence_of(void *arg, const char *id)
+{
+	struct evidence_ctx	*e = arg;
+	struct tl_rule_state	*st = state_of(e->scan, id);
+
+	if (st == NULL || st->rule->factor < 1 ||
+	    (st->outcome != TL_OUTCOME_PASS && st->outcome != TL_OUTCOME_FAIL))
+		return;
+	tl_vec_push(&e->scan->factors[st->rule->factor].evidence,
+	    tl_strdup(e->file->path));
+}
+
+/*
+ * Each factor's evidence, in one pass over the files: the files of the
+ * kinds a structural rule that ran reads, and the files the detectors of
+ * a pattern rule that ran read.
+ */
+static void
+collect_evidence(struct tl_scan *s)
+{
+	struct evidence_ctx	 e;
+	const struct tl_rule	*r;
+	size_t			 i, k;
+
+	e.scan = s;
 	for (i = 0; i < s->repo->nfiles; i++) {
-		f = s->repo->files[i];
-		if (f->loaded && ((r->check != NULL &&
-		    (r->needs & TL_NEED(f->kind)) != 0) ||
-		    tl_patterns_reads(s->rules->patterns, r->id, f)))
-			tl_vec_push(&fr->evidence, tl_strdup(f->path));
+		e.file = s->repo->files[i];
+		if (!e.file->loaded)
+			continue;
+		for (k = 0; k < s->nstates; k++) {
+			r = s->states[k].rule;
+			if (r->check != NULL &&
+			    (r->needs & TL_NEED(e.file->kind)) != 0)
+				evidence_of(&e, r->id);
+		}
+		tl_patterns_file_rules(s->rules->patterns, e.file, evidence_of,
+		    &e);
 	}
 }
 
@@ -1204,10 +1231,8 @@ summarise(struct tl_scan *s)
 		st = &s->states[i];
 		if (st->outcome == TL_OUTCOME_PASS && st->nfindings > 0)
 			st->outcome = TL_OUTCOME_FAIL;
-		if (st->rule->factor > 0 && (st->outcome == TL_OUTCOME_PASS ||
-		    st->outcome == TL_OUTCOME_FAIL))
-			add_evidence(s, st->rule);
 	}
+	collect_evidence(s);
 	for (f = 1; f < TL_FACTOR_COUNT; f++) {
 		fr = &s->factors[f];
 		fr->info = tl_factor_get(f);

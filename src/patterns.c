@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -94,6 +95,14 @@ struct tl_patterns {
 	const struct tl_rule **rules;	/* owned array; items: prules' */
 	size_t		  nrules;
 	size_t		  maxgroups;	/* most capture groups of any regex */
+	/*
+	 * The keywords indexed by their first two bytes, for one pass over
+	 * a file: the ids of the keywords starting with the pair (a << 8 | b)
+	 * are kwids[kwpair[ab] .. kwpair[ab + 1]).  One-byte keywords are
+	 * searched on their own.
+	 */
+	uint32_t	 *kwpair;	/* owned: 65537 offsets */
+	uint32_t	 *kwids;	/* owned */
 	int		  finished;
 };
 
@@ -193,25 +202,34 @@ ascii_casecmp(const char *a, const char *b)
 	}
 }
 
-/* Literal search (memmem without _GNU_SOURCE). */
-static const char *
-find_lit(const char *h, size_t n, const char *nd, size_t m)
+/* Index the keywords by their first two bytes (see struct tl_patterns). */
+static void
+index_keywords(struct tl_patterns *p)
 {
-	const char	*p, *end;
+	const unsigned char	*kw;
+	uint32_t		*fill;
+	size_t			 i, pair;
 
-	if (m == 0)
-		return h;
-	if (m > n)
-		return NULL;
-	end = h + n - m + 1;
-	for (p = h; p < end; p++) {
-		p = memchr(p, nd[0], (size_t)(end - p));
-		if (p == NULL)
-			return NULL;
-		if (memcmp(p, nd, m) == 0)
-			return p;
+	free(p->kwpair);
+	free(p->kwids);
+	p->kwpair = tl_calloc(65537, sizeof(*p->kwpair));
+	p->kwids = tl_calloc(p->keywords.len + 1, sizeof(*p->kwids));
+	for (i = 0; i < p->keywords.len; i++) {
+		kw = p->keywords.items[i];
+		if (kw[0] != '\0' && kw[1] != '\0')
+			p->kwpair[(kw[0] << 8 | kw[1]) + 1]++;
 	}
-	return NULL;
+	for (pair = 1; pair <= 65536; pair++)
+		p->kwpair[pair] += p->kwpair[pair - 1];
+	fill = tl_calloc(65536, sizeof(*fill));
+	for (i = 0; i < p->keywords.len; i++) {
+		kw = p->keywords.items[i];
+		if (kw[0] == '\0' || kw[1] == '\0')
+			continue;
+		pair = (size_t)(kw[0] << 8 | kw[1]);
+		p->kwids[p->kwpair[pair] + fill[pair]++] = (uint32_t)i;
+	}
+	free(fill);
 }
 
 static void
@@ -295,6 +313,8 @@ tl_patterns_free(struct tl_patterns *p)
 	tl_vec_release(&p->prules, prule_free);
 	tl_vec_release(&p->packs, pack_free);
 	tl_vec_release(&p->keywords, free);
+	free(p->kwpair);
+	free(p->kwids);
 	free(p->active);
 	free(p->rules);
 	free(p);
@@ -1353,6 +1373,7 @@ tl_patterns_finish(struct tl_patterns *p,
 		p->rules[i] = &((struct prule *)p->prules.items[i])->rule;
 	p->nrules = p->prules.len;
 	qsort(p->rules, p->nrules, sizeof(*p->rules), prule_cmp);
+	index_keywords(p);
 	p->finished = 1;
 	return 0;
 }
@@ -1387,25 +1408,29 @@ tl_patterns_needs(const struct tl_patterns *p, const char *id)
 
 static int	applies(const struct detector *, const struct tl_file *, int);
 
-int
-tl_patterns_reads(const struct tl_patterns *p, const char *id,
-    const struct tl_file *f)
+void
+tl_patterns_file_rules(const struct tl_patterns *p, const struct tl_file *f,
+    void (*cb)(void *, const char *), void *arg)
 {
 	const struct detector	*d;
+	const char		*last = NULL;
 	size_t			 i;
 	int			 is_test;
 
 	if (p == NULL || !p->finished)
-		return 0;
-	/* Called for every rule and file: the flags discovery set. */
+		return;
+	/* Called once per file: the flags discovery set. */
 	is_test = f->test || f->vendored;
 	for (i = 0; i < p->nactive; i++) {
 		d = p->active[i];
-		if (ascii_casecmp(d->rule_id, id) == 0 &&
-		    applies(d, f, is_test))
-			return 1;
+		/* Detectors of one rule mostly follow each other. */
+		if (last != NULL && ascii_casecmp(d->rule_id, last) == 0)
+			continue;
+		if (applies(d, f, is_test)) {
+			last = d->rule_id;
+			cb(arg, d->rule_id);
+		}
 	}
-	return 0;
 }
 
 size_t
@@ -1677,28 +1702,57 @@ lower_file(struct tl_pmatcher *m, const char *data, size_t len)
 	m->lowered = 1;
 }
 
-/* Is one of the detector's keywords in the file?  Cached per file. */
+/*
+ * Which keywords the file holds, all of them in one pass over its lower
+ * case copy: at each position only the keywords that start with the two
+ * bytes there are compared.  kwstate[k] becomes 1 (in) or 2 (out).
+ */
+static void
+keywords_scan(const struct tl_patterns *p, struct tl_pmatcher *m,
+    size_t len)
+{
+	const unsigned char	*s = (const unsigned char *)m->lower;
+	const char		*kw;
+	size_t			 i, j, k, n, pair;
+
+	for (i = 0; i + 1 < len; i++) {
+		pair = (size_t)(s[i] << 8 | s[i + 1]);
+		for (j = p->kwpair[pair]; j < p->kwpair[pair + 1]; j++) {
+			k = p->kwids[j];
+			if (m->kwstate[k] == 1)
+				continue;
+			kw = p->keywords.items[k];
+			n = strlen(kw);
+			if (n <= len - i && memcmp(s + i, kw, n) == 0)
+				m->kwstate[k] = 1;
+		}
+	}
+	for (k = 0; k < p->keywords.len; k++) {
+		kw = p->keywords.items[k];
+		if (m->kwstate[k] == 0 && kw[0] != '\0' && kw[1] == '\0' &&
+		    memchr(s, kw[0], len) != NULL)
+			m->kwstate[k] = 1;
+		if (m->kwstate[k] == 0)
+			m->kwstate[k] = 2;
+	}
+}
+
+/* Is one of the detector's keywords in the file?  Scanned once per file. */
 static int
 keywords_hit(const struct tl_patterns *p, struct tl_pmatcher *m,
     const struct detector *d, const char *data, size_t len)
 {
-	const char	*kw;
-	size_t		 i, k;
+	size_t	 i;
 
 	if (d->nkw == 0)
 		return 1;
-	for (i = 0; i < d->nkw; i++) {
-		k = d->kw[i];
-		if (m->kwstate[k] == 0) {
-			if (!m->lowered)
-				lower_file(m, data, len);
-			kw = p->keywords.items[k];
-			m->kwstate[k] = find_lit(m->lower, len, kw,
-			    strlen(kw)) != NULL ? 1 : 2;
-		}
-		if (m->kwstate[k] == 1)
-			return 1;
+	if (!m->lowered) {
+		lower_file(m, data, len);
+		keywords_scan(p, m, len);
 	}
+	for (i = 0; i < d->nkw; i++)
+		if (m->kwstate[d->kw[i]] == 1)
+			return 1;
 	return 0;
 }
 

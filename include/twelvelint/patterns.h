@@ -74,11 +74,12 @@ const struct tl_rule *const *tl_patterns_rules(const struct tl_patterns *,
 unsigned long tl_patterns_needs(const struct tl_patterns *, const char *);
 
 /*
- * Does a detector of rule id read this file (kind, language, paths, test
- * code)?  The files a pattern rule examined: its factor's evidence.
+ * Call cb with the id of every rule one of whose detectors reads this
+ * file (kind, language, paths, test code): the files a pattern rule
+ * examined, its factor's evidence.  An id may come more than once.
  */
-int	tl_patterns_reads(const struct tl_patterns *, const char *,
-	    const struct tl_file *);
+void	tl_patterns_file_rules(const struct tl_patterns *,
+	    const struct tl_file *, void (*)(void *, const char *), void *);
 
 /* Number of active detectors (after overrides). */
 size_t	tl_patterns_ndetectors(const struct tl_patterns *);
