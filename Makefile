@@ -1,6 +1,6 @@
 # twelvelint: build, test, install.
 #
-#   make run      install missing build dependencies, build, audit examples/shop
+#   make run      install missing build dependencies, build, audit examples/shop and examples/library
 #   make check    install missing build and test dependencies, build, run every test
 #   make install PREFIX=/usr/local DESTDIR=
 #   make sanitize make lint make docs make clean
@@ -64,7 +64,11 @@ $(B)/tests/%: tests/unit/%.c tests/unit/tap.h $(B)/libtwelvelint.a
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(B)/libtwelvelint.a $(LIBS)
 
 run: $(BIN)
-	./$(BIN) examples/shop || true
+	@echo "== examples/shop: a service with mistakes in most factors"
+	@./$(BIN) examples/shop || true
+	@echo
+	@echo "== examples/library: deploys nothing, so some factors do not apply"
+	@./$(BIN) examples/library || true
 
 check: $(BIN) $(UNIT_BIN)
 	@sh .ci/install-deps --test

@@ -604,6 +604,7 @@ run_rules(struct tl_scan *s)
 		if (kinds != 0 && (kinds & present) == 0) {
 			st->outcome = TL_OUTCOME_NA;
 			st->reason = missing_reason(kinds);
+			st->missing = kinds;
 			continue;
 		}
 		if ((needs & TL_NEED_GIT) != 0 && !s->repo->git.is_repo) {
@@ -1210,6 +1211,7 @@ summarise(struct tl_scan *s)
 	struct tl_rule_state	*st;
 	struct tl_finding	*fd;
 	struct tl_buf		 why = TL_BUF_INIT;
+	unsigned long		 missing;
 	size_t			 i, ran;
 	int			 f;
 
@@ -1237,6 +1239,7 @@ summarise(struct tl_scan *s)
 		fr = &s->factors[f];
 		fr->info = tl_factor_get(f);
 		ran = 0;
+		missing = 0;
 		tl_buf_clear(&why);
 		for (i = 0; i < s->nstates; i++) {
 			st = &s->states[i];
@@ -1247,12 +1250,23 @@ summarise(struct tl_scan *s)
 			    st->outcome == TL_OUTCOME_FAIL ||
 			    st->outcome == TL_OUTCOME_ERROR)
 				ran++;
+			else if (st->missing != 0)
+				missing |= st->missing;
 			else if (st->reason != NULL && (why.len == 0 ||
 			    strstr(why.data, st->reason) == NULL)) {
 				if (why.len > 0)
 					tl_buf_adds(&why, "; ");
 				tl_buf_adds(&why, st->reason);
 			}
+		}
+		/* One sentence for every file kind the factor's rules lack. */
+		if (missing != 0) {
+			char *kinds = missing_reason(missing);
+
+			if (why.len > 0)
+				tl_buf_adds(&why, "; ");
+			tl_buf_adds(&why, kinds);
+			free(kinds);
 		}
 		uniq_sorted(&fr->evidence);
 		if (!fr->selected) {

@@ -128,6 +128,7 @@ struct tl_rule_state {
 	int		 selected;
 	enum tl_outcome	 outcome;
 	char		*reason;	/* owned: why not applicable / error text */
+	unsigned long	 missing;	/* not applicable for want of these file kinds (TL_NEED bits) */
 	size_t		 nfindings;
 };
 
