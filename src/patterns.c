@@ -103,6 +103,11 @@ struct tl_patterns {
 	 */
 	uint32_t	 *kwpair;	/* owned: 65537 offsets */
 	uint32_t	 *kwids;	/* owned */
+	/* The global allowlist: every pack's top-level "allow". */
+	struct tl_vec	  gsecrets;	/* struct tl_regex * owned: on the secret */
+	struct tl_vec	  glines;	/* struct tl_regex * owned: on the line */
+	struct tl_vec	  gpaths;	/* char * owned: globs of files passed over */
+	struct tl_vec	  gstop;	/* char * owned: lower case stopwords */
 	int		  finished;
 };
 
@@ -313,6 +318,10 @@ tl_patterns_free(struct tl_patterns *p)
 	tl_vec_release(&p->prules, prule_free);
 	tl_vec_release(&p->packs, pack_free);
 	tl_vec_release(&p->keywords, free);
+	tl_vec_release(&p->gsecrets, free_regex);
+	tl_vec_release(&p->glines, free_regex);
+	tl_vec_release(&p->gpaths, free);
+	tl_vec_release(&p->gstop, free);
 	free(p->kwpair);
 	free(p->kwids);
 	free(p->active);
@@ -449,6 +458,10 @@ struct pctx {
 	struct pack	*pack;		/* owned until committed */
 	struct tl_vec	 dets;		/* struct detector * owned: new ones */
 	struct tl_vec	 prules;	/* struct prule * owned: new ones */
+	struct tl_vec	 gsecrets;	/* struct tl_regex * owned: new global allow */
+	struct tl_vec	 glines;	/* struct tl_regex * owned */
+	struct tl_vec	 gpaths;	/* char * owned */
+	struct tl_vec	 gstop;		/* char * owned */
 };
 
 static int
@@ -1140,13 +1153,59 @@ parse_entry(struct pctx *c, const struct tl_ynode *n)
 	return 0;
 }
 
+/* Move every item of from onto the end of to. */
+static void
+move_all(struct tl_vec *to, struct tl_vec *from)
+{
+	size_t	 i;
+
+	for (i = 0; i < from->len; i++)
+		tl_vec_push(to, from->items[i]);
+	from->len = 0;
+}
+
+/*
+ * A pack's top-level "allow": the global allowlist, for every detector of
+ * every pack: secrets (regexes on the secret or evidence), lines (regexes
+ * on the match's lines), paths (globs of files no detector reads),
+ * stopwords (in the secret).
+ */
+static int
+parse_global_allow(struct pctx *c, const struct tl_ynode *n)
+{
+	static const char *const keys[] = {
+		"secrets", "lines", "paths", "stopwords", NULL
+	};
+	const struct tl_ynode	*v;
+	int			 error;
+
+	if (n->type != TL_YMAP)
+		return perr(c, n->line, "'allow' must be a mapping of secrets, "
+		    "lines, paths and stopwords");
+	if ((error = check_keys(c, n, keys, "'allow'")) != 0)
+		return error;
+	if ((v = tl_ymap_get(n, "secrets")) != NULL &&
+	    (error = parse_regexes(c, v, "secrets", 0, &c->gsecrets)) != 0)
+		return error;
+	if ((v = tl_ymap_get(n, "lines")) != NULL &&
+	    (error = parse_regexes(c, v, "lines", 0, &c->glines)) != 0)
+		return error;
+	if ((v = tl_ymap_get(n, "paths")) != NULL &&
+	    (error = parse_strings(c, v, "paths", &c->gpaths, 0)) != 0)
+		return error;
+	if ((v = tl_ymap_get(n, "stopwords")) != NULL &&
+	    (error = parse_strings(c, v, "stopwords", &c->gstop, 1)) != 0)
+		return error;
+	return 0;
+}
+
 static int
 add_pack(struct tl_patterns *p, const char *name, const char *text,
     size_t len, int user)
 {
 	/* "x-…" keys hold YAML anchors shared by the detectors. */
 	static const char *const keys[] = {
-		"rules", "description", "x-", NULL
+		"rules", "description", "allow", "x-", NULL
 	};
 	struct pctx		 c;
 	struct tl_ydoc		*doc = NULL;
@@ -1191,6 +1250,9 @@ add_pack(struct tl_patterns *p, const char *name, const char *text,
 	}
 	if ((error = check_keys(&c, root, keys, "a pack")) != 0)
 		goto out;
+	if ((rules = tl_ymap_get(root, "allow")) != NULL &&
+	    (error = parse_global_allow(&c, rules)) != 0)
+		goto out;
 	if ((rules = tl_ymap_get(root, "rules")) == NULL) {
 		error = perr(&c, root->line, "pack without 'rules'");
 		goto out;
@@ -1216,12 +1278,20 @@ add_pack(struct tl_patterns *p, const char *name, const char *text,
 	for (i = 0; i < c.prules.len; i++)
 		tl_vec_push(&p->prules, c.prules.items[i]);
 	c.prules.len = 0;
+	move_all(&p->gsecrets, &c.gsecrets);
+	move_all(&p->glines, &c.glines);
+	move_all(&p->gpaths, &c.gpaths);
+	move_all(&p->gstop, &c.gstop);
 	tl_vec_push(&p->packs, c.pack);
 	c.pack = NULL;
 out:
 	tl_ydoc_free(doc);
 	tl_vec_release(&c.dets, detector_free_v);
 	tl_vec_release(&c.prules, prule_free);
+	tl_vec_release(&c.gsecrets, free_regex);
+	tl_vec_release(&c.glines, free_regex);
+	tl_vec_release(&c.gpaths, free);
+	tl_vec_release(&c.gstop, free);
 	pack_free(c.pack);
 	return error;
 }
@@ -1407,6 +1477,7 @@ tl_patterns_needs(const struct tl_patterns *p, const char *id)
 }
 
 static int	applies(const struct detector *, const struct tl_file *, int);
+static int	path_allowed(const struct tl_patterns *, const char *);
 
 void
 tl_patterns_file_rules(const struct tl_patterns *p, const struct tl_file *f,
@@ -1418,6 +1489,8 @@ tl_patterns_file_rules(const struct tl_patterns *p, const struct tl_file *f,
 	int			 is_test;
 
 	if (p == NULL || !p->finished)
+		return;
+	if (path_allowed(p, f->path))
 		return;
 	/* Called once per file: the flags discovery set. */
 	is_test = f->test || f->vendored;
@@ -1539,6 +1612,46 @@ unless_file(const struct detector *d, struct tl_pmatcher *m,
 	return 0;
 }
 
+/* Does the global allowlist drop this match (ls: the start of its line)? */
+static int
+global_allowed(const struct tl_patterns *p, struct tl_pmatcher *m,
+    const char *data, size_t len, const struct hit *h, const char *ls)
+{
+	const char	*sec = data + h->sstart, *le, *w;
+	size_t		 slen = h->send - h->sstart, i;
+
+	for (i = 0; i < p->gsecrets.len; i++)
+		if (regex_in(p->gsecrets.items[i], m, sec, slen))
+			return 1;
+	for (i = 0; i < p->gstop.len; i++) {
+		w = p->gstop.items[i];
+		if (tl_memcasemem(sec, slen, w, strlen(w)) != NULL)
+			return 1;
+	}
+	if (p->glines.len > 0) {
+		le = memchr(data + h->start, '\n', len - h->start);
+		if (le == NULL)
+			le = data + len;
+		for (i = 0; i < p->glines.len; i++)
+			if (regex_in(p->glines.items[i], m, ls,
+			    (size_t)(le - ls)))
+				return 1;
+	}
+	return 0;
+}
+
+/* Does a global allow path pass over this file? */
+static int
+path_allowed(const struct tl_patterns *p, const char *path)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->gpaths.len; i++)
+		if (tl_patterns_glob(p->gpaths.items[i], path))
+			return 1;
+	return 0;
+}
+
 /* Should a match with this secret/evidence span be dropped? */
 static int
 filtered(const struct detector *d, struct tl_pmatcher *m, const char *data,
@@ -1587,7 +1700,7 @@ filtered(const struct detector *d, struct tl_pmatcher *m, const char *data,
 	}
 	if (d->secret && is_placeholder(sec, slen))
 		return 1;
-	return 0;
+	return global_allowed(m->p, m, data, len, h, ls);
 }
 
 static int
@@ -1796,6 +1909,8 @@ tl_patterns_scan(const struct tl_patterns *p, struct tl_pmatcher *m,
 		tl_error_set("pattern packs are not finished");
 		return TL_ERR;
 	}
+	if (path_allowed(p, f->path))
+		return 0;
 	is_test = tl_path_is_test(f->path) ||
 	    tl_path_is_vendored(f->path);
 	m->lowered = 0;

@@ -777,6 +777,58 @@ test_embedded(void)
 	tl_patterns_free(p);
 }
 
+/* The top-level "allow" of any pack: the global allowlist. */
+static void
+test_global_allow(void)
+{
+	static const char pack[] =
+	    "rules:\n"
+	    "  - id: TF0380\n"
+	    "    name: team-key\n"
+	    "    factor: 3\n"
+	    "    severity: error\n"
+	    "    summary: team key\n"
+	    "    rationale: a team key in the code\n"
+	    "    fix: read it from the environment\n"
+	    "    detectors:\n"
+	    "      - name: team-key\n"
+	    "        message: team key\n"
+	    "        kinds: any\n"
+	    "        keywords: [tk_]\n"
+	    "        regex: 'tk_(?<k>[A-Za-z0-9]{12})'\n"
+	    "        secret-group: k\n"
+	    "        secret: true\n"
+	    "        examples: {match: ['tk_Ab3dEf6hIj9k'], no-match: ['tk_']}\n";
+	static const char user[] =
+	    "allow:\n"
+	    "  secrets: ['^Ab3dEf6hIj9k$']\n"
+	    "  lines: ['rotated-2026']\n"
+	    "  paths: ['fixtures-vault/**']\n"
+	    "  stopwords: [qqqq]\n"
+	    "rules: []\n";
+	struct tl_patterns	*p;
+
+	TEST("a global allowlist: secrets, lines, paths, stopwords");
+	CHECK(load(&p, pack, NULL) == 0);
+	CHECK_INT(scan(p, "a.txt", TL_FILE_OTHER, TL_LANG_NONE,
+	    "k = tk_Ab3dEf6hIj9k\nk = tk_Zy9xWv8uTs7r\n", NULL), 2);
+	tl_patterns_free(p);
+	CHECK(load(&p, pack, user) == 0);
+	/* The listed secret goes, the other one stays. */
+	CHECK_INT(scan(p, "a.txt", TL_FILE_OTHER, TL_LANG_NONE,
+	    "k = tk_Ab3dEf6hIj9k\nk = tk_Zy9xWv8uTs7r\n", NULL), 1);
+	CHECK_INT(scan(p, "a.txt", TL_FILE_OTHER, TL_LANG_NONE,
+	    "k = tk_Zy9xWv8uTs7r # rotated-2026\n", NULL), 0);
+	CHECK_INT(scan(p, "fixtures-vault/x/a.txt", TL_FILE_OTHER,
+	    TL_LANG_NONE, "k = tk_Zy9xWv8uTs7r\n", NULL), 0);
+	CHECK_INT(scan(p, "a.txt", TL_FILE_OTHER, TL_LANG_NONE,
+	    "k = tk_ZyqqqqvTs7rX\n", NULL), 0);
+	tl_patterns_free(p);
+	BAD_USER("allow:\n  secrets: ['(']\nrules: []\n", "u.yml:2:");
+	BAD_USER("allow:\n  file: [x]\nrules: []\n", "u.yml:2:");
+	BAD_USER("allow: [x]\nrules: []\n", "u.yml:1:");
+}
+
 int
 main(void)
 {
@@ -787,6 +839,7 @@ main(void)
 	test_filters();
 	test_matching();
 	test_override();
+	test_global_allow();
 	test_path();
 	test_embedded();
 	return TAP_DONE();
