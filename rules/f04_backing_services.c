@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "twelvelint/template.h"
 
 /* ------------------------------------------------------------- TF0405 */
 
@@ -647,8 +648,93 @@ tf0405_check(struct tl_check *c)
 	return error;
 }
 
+/* ------------------------------------------------------------- TF0406 */
+
+/* Is tracing on for a function: SAM Tracing (or Globals), Lambda TracingConfig? */
+static int
+function_traced(const struct tl_cfn_resource *r)
+{
+	if (tl_cfn_type_is(r, "AWS::Serverless::Function"))
+		return tl_yvalue_may_be(tl_cfn_prop(r, "Tracing"), "Active");
+	return tl_yvalue_may_be(tl_cfn_prop(r, "TracingConfig.Mode"),
+	    "Active");
+}
+
+static int	tf0406_check(struct tl_check *);
+
+static const struct tl_rule tf0406 = {
+	.id = "TF0406",
+	.name = "no-distributed-tracing",
+	.factor = TL_FACTOR_BACKING_SERVICES,
+	.severity = TL_SEV_INFO,
+	.needs = TL_NEED(TL_FILE_TEMPLATE),
+	.summary = "calls between services with no distributed tracing",
+	.rationale =
+	    "Backing services are attached resources reached over the network; "
+	    "when one request crosses several functions, queues and APIs, the "
+	    "only way to see where its time and its failures go is a trace "
+	    "that follows it. Reported: in a template with two or more Lambda "
+	    "functions (they call each other or share events), each function "
+	    "without active tracing: SAM Tracing: Active (on the function or "
+	    "in Globals) or Lambda TracingConfig Mode Active; either branch of "
+	    "an Fn::If counts. One finding per template names the functions; "
+	    "a template with a single function is not reported. ECS services (X-Ray daemon or an OpenTelemetry "
+	    "collector sidecar) are not read yet.",
+	.fix =
+	    "Turn on AWS X-Ray: Tracing: Active in the SAM Globals Function "
+	    "section (or TracingConfig: {Mode: Active}), tracing on API "
+	    "Gateway stages, and the AWS Distro for OpenTelemetry where the "
+	    "code makes its own calls.",
+	.see_also = "checkov CKV_AWS_73",
+	.check = tf0406_check,
+};
+
+static int
+tf0406_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_cfn_resource *r, *first;
+	struct tl_cfn		 cfn;
+	struct tl_buf		 names = TL_BUF_INIT;
+	size_t			 i, nfn, nbad;
+	int			 error = 0;
+
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
+		if (tl_cfn_open(&cfn, f) != 0)
+			continue;
+		first = NULL;
+		tl_buf_clear(&names);
+		for (i = nfn = nbad = 0; i < cfn.nres; i++) {
+			r = &cfn.res[i];
+			if (!tl_cfn_type_is(r, "AWS::Serverless::Function") &&
+			    !tl_cfn_type_is(r, "AWS::Lambda::Function"))
+				continue;
+			nfn++;
+			if (function_traced(r))
+				continue;
+			if (nbad++ < 3)
+				tl_buf_addf(&names, "%s'%s'", names.len > 0 ?
+				    ", " : "", r->name);
+			if (first == NULL)
+				first = r;
+		}
+		/* One finding per template, at its first untraced function. */
+		if (nfn >= 2 && first != NULL)
+			error = tl_report(c, f, first->line, 0, f->path,
+			    "%zu of the %zu functions %s no active tracing: "
+			    "%s%s", nbad, nfn, nbad == 1 ? "has" : "have",
+			    tl_buf_str(&names), nbad > 3 ? " …" : "");
+		tl_cfn_release(&cfn);
+		if (error != 0)
+			break;
+	}
+	tl_buf_release(&names);
+	return error;
+}
+
 static const struct tl_rule *const rules[] = {
 	&tf0405,
+	&tf0406,
 };
 
 const struct tl_module tl_module_BACKING_SERVICES = {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "twelvelint/template.h"
 
 /* ------------------------------------------------------------- TF0601 */
 
@@ -451,9 +452,98 @@ tf0603_check(struct tl_check *c)
 	return error;
 }
 
+/* ------------------------------------------------------------- TF0604 */
+
+static int	tf0604_check(struct tl_check *);
+
+static const struct tl_rule tf0604 = {
+	.id = "TF0604",
+	.name = "shared-network-file-system",
+	.factor = TL_FACTOR_PROCESSES,
+	.severity = TL_SEV_INFO,
+	.needs = TL_NEED(TL_FILE_TEMPLATE) | TL_NEED(TL_FILE_TASKDEF),
+	.summary = "shared network file system mounted into app processes",
+	.rationale =
+	    "Twelve-factor processes share nothing: anything that must persist "
+	    "lives in a backing service. A network file system mounted into "
+	    "every process (Amazon EFS) is shared state behind the backing "
+	    "services' back: processes coordinate through files, locking and "
+	    "consistency become the app's problem, and the data's lifecycle is "
+	    "tied to a mount rather than a service with its own API. It has "
+	    "legitimate uses (large read-only models or assets), hence "
+	    "information only. Reported: Lambda functions with "
+	    "FileSystemConfigs (SAM, plain or in Globals), ECS task "
+	    "definitions whose volumes use an EFS volume configuration, in "
+	    "templates and task-definition JSON.",
+	.fix =
+	    "Keep shared data in a backing service with its own API: Amazon S3 "
+	    "for objects and assets, DynamoDB or RDS for records, ElastiCache "
+	    "for shared caches; mount EFS read-only only for large immutable "
+	    "artefacts.",
+	.see_also = NULL,
+	.check = tf0604_check,
+};
+
+static int
+tf0604_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_cfn_resource *r;
+	const struct tl_ynode	*n, *vols, *v;
+	struct tl_cfn		 cfn;
+	size_t			 i, k;
+	int			 error = 0;
+
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
+		if (tl_cfn_open(&cfn, f) != 0)
+			continue;
+		for (i = 0; error == 0 && i < cfn.nres; i++) {
+			r = &cfn.res[i];
+			if ((tl_cfn_type_is(r, "AWS::Serverless::Function") ||
+			    tl_cfn_type_is(r, "AWS::Lambda::Function")) &&
+			    (n = tl_cfn_prop(r, "FileSystemConfigs")) != NULL &&
+			    n->type == TL_YSEQ && n->nitems > 0)
+				error = tl_report(c, f, n->line, n->col, r->name,
+				    "function '%s' mounts an EFS file system "
+				    "(FileSystemConfigs)", r->name);
+			if (!tl_cfn_type_is(r, "AWS::ECS::TaskDefinition"))
+				continue;
+			vols = tl_cfn_prop(r, "Volumes");
+			TL_YSEQ_FOREACH(k, vols) {
+				v = tl_ymap_get(vols->items[k],
+				    "EFSVolumeConfiguration");
+				if (v != NULL && error == 0)
+					error = tl_report(c, f, v->line, v->col,
+					    r->name, "task definition '%s' mounts "
+					    "an EFS volume", r->name);
+			}
+		}
+		tl_cfn_release(&cfn);
+		if (error != 0)
+			return error;
+	}
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TASKDEF) {
+		if (f->doc == NULL || f->doc->nroots == 0)
+			continue;
+		vols = tl_ymap_get(f->doc->roots[0], "volumes");
+		if (vols == NULL)
+			vols = tl_ypath(f->doc->roots[0], "taskDefinition.volumes");
+		TL_YSEQ_FOREACH(k, vols) {
+			v = tl_ymap_get(vols->items[k], "efsVolumeConfiguration");
+			if (v != NULL && error == 0)
+				error = tl_report(c, f, v->line, v->col, f->path,
+				    "the task definition mounts an EFS volume");
+		}
+		if (error != 0)
+			return error;
+	}
+	return 0;
+}
+
 static const struct tl_rule *const rules[] = {
 	&tf0601,
 	&tf0603,
+	&tf0604,
 };
 
 const struct tl_module tl_module_PROCESSES = {

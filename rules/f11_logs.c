@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "common.h"
+#include "twelvelint/template.h"
 
 /* ------------------------------------------------------------- shared */
 
@@ -1948,10 +1949,149 @@ tf1106_check(struct tl_check *c)
 	return error;
 }
 
+
+
+/* ------------------------------------------------------------- TF1105 */
+
+/* Does the node (or anything under it) name the function: Ref or ${Name}? */
+static int
+mentions(const struct tl_ynode *n, const char *name)
+{
+	char	 sub[256];
+	size_t	 i;
+
+	if (n == NULL)
+		return 0;
+	if (n->type == TL_YSCALAR) {
+		snprintf(sub, sizeof(sub), "${%s}", name);
+		return strcmp(n->value, name) == 0 ||
+		    strstr(n->value, sub) != NULL;
+	}
+	for (i = 0; i < n->nitems; i++)
+		if (mentions(n->items[i], name))
+			return 1;
+	for (i = 0; i < n->npairs; i++)
+		if (mentions(n->pairs[i].value, name))
+			return 1;
+	return 0;
+}
+
+static int
+is_function(const struct tl_cfn_resource *r)
+{
+	return tl_cfn_type_is(r, "AWS::Serverless::Function") ||
+	    tl_cfn_type_is(r, "AWS::Lambda::Function");
+}
+
+/* Does the template define the log group a function writes to? */
+static int
+function_group_defined(const struct tl_cfn *cfn,
+    const struct tl_cfn_resource *fn)
+{
+	const struct tl_cfn_resource *g;
+	const struct tl_ynode	*name;
+	const char		*fname;
+
+	/* LoggingConfig.LogGroup names a group: that group is checked. */
+	if (tl_cfn_prop(fn, "LoggingConfig.LogGroup") != NULL)
+		return 1;
+	fname = tl_ystr(tl_cfn_prop(fn, "FunctionName"));
+	TL_CFN_FOREACH(g, cfn, "AWS::Logs::LogGroup") {
+		name = tl_cfn_prop(g, "LogGroupName");
+		if (mentions(name, fn->name) || (fname != NULL &&
+		    mentions(name, fname)))
+			return 1;
+	}
+	return 0;
+}
+
+static int	tf1105_check(struct tl_check *);
+
+static const struct tl_rule tf1105 = {
+	.id = "TF1105",
+	.name = "log-group-without-retention",
+	.factor = TL_FACTOR_LOGS,
+	.severity = TL_SEV_INFO,
+	.needs = TL_NEED(TL_FILE_TEMPLATE),
+	.summary = "log group without retention in the template",
+	.rationale =
+	    "A twelve-factor app leaves the routing and archival of its event "
+	    "stream to the execution environment; on AWS that is CloudWatch "
+	    "Logs, and its retention is part of the deploy, not an afterthought: "
+	    "a log group without RetentionInDays keeps every event forever, at "
+	    "a cost that grows without bound, and the automatic group Lambda "
+	    "creates for a function the template does not describe has no "
+	    "retention at all. Reported: AWS::Logs::LogGroup resources without "
+	    "RetentionInDays, and Lambda functions (SAM or plain) whose log "
+	    "group the template does not define (no LoggingConfig.LogGroup, no "
+	    "log group named /aws/lambda/<function>).",
+	.fix =
+	    "Define the log group in the template with RetentionInDays "
+	    "(AWS::Logs::LogGroup with LogGroupName !Sub "
+	    "/aws/lambda/${MyFunction}, or LoggingConfig.LogGroup on the "
+	    "function), and export to S3 or subscribe a destination for what "
+	    "must be kept longer.",
+	.see_also = "checkov CKV_AWS_66; cfn-lint I3011",
+	.check = tf1105_check,
+};
+
+static int
+tf1105_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_cfn_resource *r, *first;
+	struct tl_cfn		 cfn;
+	struct tl_buf		 names = TL_BUF_INIT;
+	size_t			 i, n;
+	int			 error = 0;
+
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
+		if (tl_cfn_open(&cfn, f) != 0)
+			continue;
+		TL_CFN_FOREACH(r, &cfn, "AWS::Logs::LogGroup") {
+			if (error == 0 && tl_cfn_prop(r, "RetentionInDays") ==
+			    NULL)
+				error = tl_report(c, f, r->line, 0, r->name,
+				    "log group '%s' has no RetentionInDays: its "
+				    "events are kept forever", r->name);
+		}
+		/* The functions without a group: one finding per template. */
+		first = NULL;
+		tl_buf_clear(&names);
+		for (i = n = 0; error == 0 && i < cfn.nres; i++) {
+			r = &cfn.res[i];
+			if (!is_function(r) || function_group_defined(&cfn, r))
+				continue;
+			if (n++ < 3)
+				tl_buf_addf(&names, "%s'%s'", names.len > 0 ?
+				    ", " : "", r->name);
+			if (first == NULL)
+				first = r;
+		}
+		if (error == 0 && first != NULL && n == 1)
+			error = tl_report(c, f, first->line, 0, f->path,
+			    "function %s logs to an automatic /aws/lambda/ "
+			    "group that never expires: the template defines no "
+			    "log group for it", tl_buf_str(&names));
+		else if (error == 0 && first != NULL)
+			error = tl_report(c, f, first->line, 0, f->path,
+			    "%zu functions log to automatic /aws/lambda/ groups "
+			    "that never expire (%s%s): the template defines no "
+			    "log groups for them", n, tl_buf_str(&names),
+			    n > 3 ? " …" : "");
+		tl_cfn_release(&cfn);
+		if (error != 0)
+			break;
+	}
+	tl_buf_release(&names);
+	return error;
+}
+
 static const struct tl_rule *const rules[] = {
 	&tf1102,
 	&tf1103,
 	&tf1104,
+	&tf1105,
 	&tf1106,
 };
 
