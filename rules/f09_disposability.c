@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "common.h"
+#include "twelvelint/template.h"
 
 /* ------------------------------------------------------------- TF0901 */
 
@@ -1281,6 +1282,40 @@ sleep_seconds(const struct tl_sh_cmd *c)
 	return i > tl_sh_prog_index(c) + 1 ? total : -1;
 }
 
+/* Lambda functions of the templates whose Timeout is the 900 s maximum. */
+static int
+lambda_max_timeouts(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_cfn_resource *r;
+	const struct tl_ynode	*t;
+	struct tl_cfn		 cfn;
+	size_t			 i;
+	int			 error = 0;
+
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
+		if (tl_cfn_open(&cfn, f) != 0)
+			continue;
+		for (i = 0; error == 0 && i < cfn.nres; i++) {
+			r = &cfn.res[i];
+			if (!tl_cfn_type_is(r, "AWS::Serverless::Function") &&
+			    !tl_cfn_type_is(r, "AWS::Lambda::Function"))
+				continue;
+			t = tl_cfn_prop(r, "Timeout");
+			if (!tl_yvalue_may_be(t, "900"))
+				continue;
+			error = tl_report(c, f, t->line, t->col, r->name,
+			    "function '%s' has Timeout 900, the Lambda maximum%s",
+			    r->name, r->props != NULL && tl_ypath(r->props,
+			    "Timeout") == t ? "" : " (from Globals)");
+		}
+		tl_cfn_release(&cfn);
+		if (error != 0)
+			return error;
+	}
+	return 0;
+}
+
 static int	tf0905_check(struct tl_check *);
 
 static const struct tl_rule tf0905 = {
@@ -1289,8 +1324,8 @@ static const struct tl_rule tf0905 = {
 	.factor = TL_FACTOR_DISPOSABILITY,
 	.severity = TL_SEV_WARNING,
 	.needs = TL_NEED(TL_FILE_DOCKERFILE) | TL_NEED(TL_FILE_SCRIPT) |
-	    TL_NEED(TL_FILE_PROCFILE),
-	.summary = "fixed sleep before the app starts",
+	    TL_NEED(TL_FILE_PROCFILE) | TL_NEED(TL_FILE_TEMPLATE),
+	.summary = "slow or fragile start-up",
 	.rationale =
 	    "Disposable processes start fast, so they can be scaled out and "
 	    "replaced at will. A fixed wait before the app starts (sleep 10 "
@@ -1306,13 +1341,19 @@ static const struct tl_rule tf0905 = {
 	    "1; done polls a dependency and stops as soon as it is ready), "
 	    "sleeps inside functions (such as a shutdown handler), sleep "
 	    "infinity or a variable delay, sleeps under 2 seconds, Procfile "
-	    "release processes and artefacts named for development.",
+	    "release processes and artefacts named for development. In "
+	    "templates, a Lambda function whose Timeout is the 900-second "
+	    "maximum (on the function or in SAM Globals) is reported too: a "
+	    "unit of work that may need a quarter of an hour cannot be "
+	    "retried or replaced quickly.",
 	.fix =
 	    "Start at once and let the app retry its backing services with "
 	    "back-off; where a wait is needed, poll the dependency (until "
 	    "pg_isready -h \"$DB_HOST\"; do sleep 1; done) instead of "
 	    "sleeping. On ECS, order containers with dependsOn and a "
-	    "HEALTHY condition rather than a delay.",
+	    "HEALTHY condition rather than a delay. Split Lambda work that "
+	    "needs the maximum timeout into steps (AWS Step Functions, SQS "
+	    "batches) or move it to an ECS task.",
 	.see_also = NULL,
 	.check = tf0905_check,
 };
@@ -1372,7 +1413,7 @@ tf0905_check(struct tl_check *c)
 		free(text);
 	}
 	tl_starts_release(&starts);
-	return error;
+	return error != 0 ? error : lambda_max_timeouts(c);
 }
 
 /* ------------------------------------------------------------- TF0907 */
