@@ -2,6 +2,7 @@
  * f03_config.c: factor III, Config (https://12factor.net/config).
  * Store config in the environment.
  */
+#include <fnmatch.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -674,6 +675,212 @@ tf0307_check(struct tl_check *c)
 	return 0;
 }
 
+/* ------------------------------------------ named deploys: TF0308 TF0310 */
+
+/* Names of deploys beyond a developer's own machine. */
+static const char *const deploy_words[] = {
+	"production", "prod", "staging", "stage", "stg", "qa", "uat",
+	"preprod", "preproduction", NULL
+};
+
+/* Is w one of the words of s (split at '.', '-', '_', '/', '*')? */
+static const char *
+word_in(const char *s, const char *const *words)
+{
+	char		*copy, *w, *save = NULL;
+	const char	*hit = NULL;
+	size_t		 i;
+
+	copy = tl_strdup(s);
+	for (w = strtok_r(copy, ".-_/*", &save); w != NULL && hit == NULL;
+	    w = strtok_r(NULL, ".-_/*", &save))
+		for (i = 0; words[i] != NULL; i++)
+			if (strcasecmp(w, words[i]) == 0) {
+				hit = words[i];
+				break;
+			}
+	free(copy);
+	return hit;
+}
+
+/* The deploy a name is named for ("prod", "staging" …, static), or NULL. */
+static const char *
+deploy_word(const char *name)
+{
+	return word_in(name, deploy_words);
+}
+
+/* The last component of a path, trailing '/' ignored, owned. */
+static char *
+last_component(const char *path)
+{
+	size_t		 n = strlen(path);
+	const char	*b;
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	for (b = path + n; b > path && b[-1] != '/'; b--)
+		continue;
+	return tl_strndup(b, (size_t)(path + n - b));
+}
+
+/* Name of the directory a path is in ("" at the top), owned. */
+static char *
+parent_name(const char *path)
+{
+	char	*dir, *name;
+
+	dir = tl_path_dir(path);
+	name = last_component(dir);
+	free(dir);
+	return name;
+}
+
+/* Extensions of files that hold application config. */
+static const char *const config_exts[] = {
+	".json", ".json5", ".yml", ".yaml", ".properties", ".toml", ".ini",
+	".conf", ".cfg", ".xml", ".py", ".js", ".cjs", ".mjs", ".ts", NULL
+};
+
+/* Words of a name that say it is the application's config. */
+static const char *const config_words[] = {
+	"config", "configuration", "settings", "application", "appsettings",
+	"bootstrap", "app", "conf", "secrets", NULL
+};
+
+/* Directories whose files are the application's config. */
+static const char *const config_dirs[] = {
+	"config", "configs", "conf", "settings", NULL
+};
+
+/*
+ * Words of build-tool and front-end build-mode files: webpack.prod.js,
+ * vite.config.production.ts, Angular's environment.prod.ts.
+ */
+static const char *const build_words[] = {
+	"webpack", "vite", "rollup", "babel", "tsconfig", "jest", "karma",
+	"eslint", "esbuild", "postcss", "tailwind", "gulpfile", "environment",
+	"environments", "docker", "compose", "tsup", "next", "nuxt", NULL
+};
+
+static int
+has_ext(const char *name, const char *const *exts)
+{
+	size_t	 i;
+
+	for (i = 0; exts[i] != NULL; i++)
+		if (tl_str_has_suffix(name, exts[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The deploy a config file is named for, or NULL: a config extension, a
+ * deploy word in its name, and a config word in its name or a config
+ * directory above it (config/production.json, settings_prod.py,
+ * application-prod.yml, appsettings.Production.json).
+ */
+static const char *
+config_file_deploy(const struct tl_file *f)
+{
+	const char	*d;
+	char		*dir;
+	int		 config;
+
+	if (!has_ext(f->name, config_exts) ||
+	    (d = deploy_word(f->name)) == NULL ||
+	    word_in(f->name, build_words) != NULL ||
+	    is_documentation(f->name))
+		return NULL;
+	config = word_in(f->name, config_words) != NULL;
+	if (!config) {
+		dir = parent_name(f->path);
+		config = word_in(dir, config_dirs) != NULL &&
+		    strchr(dir, '.') == NULL;
+		free(dir);
+	}
+	return config ? d : NULL;
+}
+
+/* ------------------------------------------------------------- TF0308 */
+
+static int	tf0308_check(struct tl_check *);
+
+static const struct tl_rule tf0308 = {
+	.id = "TF0308",
+	.name = "config-in-named-environments",
+	.factor = TL_FACTOR_CONFIG,
+	.severity = TL_SEV_WARNING,
+	.needs = 0,
+	.summary = "config grouped into named environments",
+	.rationale =
+	    "Twelve-factor config is a set of independent variables, one "
+	    "set per deploy, kept outside the code. Grouping it into named "
+	    "environments (production, staging, qa) in files or branches of "
+	    "the code does not scale: every new deploy needs a new file or "
+	    "branch in the codebase, and the code knows which deploys "
+	    "exist. Reported: a config file (.json .yml .yaml .properties "
+	    ".toml .ini .conf .cfg .xml, or .py/.js/.ts) whose name has a "
+	    "deploy word (production, prod, staging, stage, stg, qa, uat, "
+	    "preprod) and either a config word (config, settings, "
+	    "application, appsettings, bootstrap, app, conf, secrets) or a "
+	    "config/, configs/, conf/ or settings/ directory above it: "
+	    "config/production.json, settings_prod.py, "
+	    "settings/production.py, appsettings.Production.json, and Spring "
+	    "profiles named for a deploy (application-prod.yml): the profile "
+	    "is the framework's convention, but a profile per deploy is "
+	    "still config grouped by environment in the code. With the "
+	    "pattern detectors of the config pack: code comparing an "
+	    "environment-name variable (…ENV, …ENVIRONMENT, STAGE) with the "
+	    "name of a deploy (staging, qa, uat, preprod, prod), "
+	    "Rails.env.staging?, and Flask's "
+	    "from_object('config.ProductionConfig'). Not reported: "
+	    "comparisons with \"production\" or \"development\" (NODE_ENV, "
+	    "RAILS_ENV: a build or run mode that frameworks define, not a "
+	    "deploy), development and test files (settings_dev.py, "
+	    "config/test.json), Rails config/environments/*.rb and Angular "
+	    "environment.prod.ts (framework build modes), build-tool "
+	    "configs (webpack.prod.js), deploy descriptors (compose files, "
+	    "templates, Helm values, .env.production: TF0303), example and "
+	    "sample files, test code and vendored trees.",
+	.fix =
+	    "Keep one config file of defaults and read every value that "
+	    "varies between deploys from the environment (Spring relaxed "
+	    "binding, ASP.NET Core environment variables, node-config's "
+	    "custom-environment-variables, django-environ). Set the values "
+	    "per deploy where the deploy is described: the ECS task "
+	    "definition's environment and secrets (from Systems Manager "
+	    "Parameter Store or Secrets Manager), the Lambda function's "
+	    "Environment; branch on feature flags (AWS AppConfig), not on "
+	    "the deploy's name.",
+	.see_also = NULL,
+	.check = tf0308_check,
+};
+
+static int
+tf0308_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const char		*d;
+	size_t			 i;
+	int			 error = 0;
+
+	for (i = 0; i < c->repo->nfiles && error == 0; i++) {
+		f = c->repo->files[i];
+		if (f->test || f->vendored || tl_path_is_docs(f->path) ||
+		    (f->kind != TL_FILE_JSON && f->kind != TL_FILE_YAML &&
+		    f->kind != TL_FILE_OTHER && f->kind != TL_FILE_SOURCE))
+			continue;
+		if ((d = config_file_deploy(f)) == NULL)
+			continue;
+		tl_evidence(c, f->path);
+		error = tl_report(c, f, 0, 0, f->path, "%s holds config for "
+		    "the '%s' deploy: each new deploy needs a new file in the "
+		    "code", f->name, d);
+	}
+	return error;
+}
+
 /* ------------------------------------------------------------- TF0309 */
 
 /* Values anyone would guess: the defaults of sample stacks and images. */
@@ -967,12 +1174,1100 @@ tf0309_check(struct tl_check *c)
 	return 0;
 }
 
+/* ------------------------------------------------------------- TF0310 */
+
+/* Is a name a dotenv file's: .env or .env.*? */
+static int
+is_dotenv_name(const char *name)
+{
+	return strcmp(name, ".env") == 0 || tl_str_has_prefix(name, ".env.");
+}
+
+/*
+ * What a COPY/ADD source bakes into the image as deploy config, for the
+ * message, or NULL: a dotenv file (not an example), or a config file or
+ * directory named for a deploy (config/production.json, *.prod.*,
+ * config/staging/), but not a dependency manifest, lock file, script or
+ * Dockerfile (requirements/prod.txt, package.prod.json).
+ */
+static const char *
+baked_config(const char *src, const char **deploy)
+{
+	enum tl_file_kind	 kind;
+	enum tl_lang		 lang;
+	int			 sub;
+	char			*base;
+	const char		*what = NULL;
+
+	*deploy = NULL;
+	base = last_component(src);
+	tl_classify(src, &kind, &lang, &sub);
+	if (is_documentation(base) || strchr(src, '$') != NULL)
+		what = NULL;
+	else if (is_dotenv_name(base))
+		what = "dotenv file";
+	else if (kind == TL_FILE_MANIFEST || kind == TL_FILE_LOCKFILE ||
+	    kind == TL_FILE_SCRIPT || kind == TL_FILE_DOCKERFILE ||
+	    kind == TL_FILE_COMPOSE || kind == TL_FILE_SOURCE ||
+	    kind == TL_FILE_CI || kind == TL_FILE_BUILDSPEC ||
+	    tl_str_has_suffix(base, ".txt") ||
+	    word_in(base, build_words) != NULL)
+		what = NULL;
+	else if ((*deploy = deploy_word(base)) != NULL)
+		what = "config";
+	free(base);
+	return what;
+}
+
+/* The tracked file a path names from dir, else from the top, or NULL. */
+static const struct tl_file *
+committed_file(const struct tl_repo *repo, const char *dir, const char *path)
+{
+	struct tl_buf		 b;
+	const struct tl_file	*f = NULL;
+
+	if (strchr(path, '$') != NULL || path[0] == '/' || path[0] == '~')
+		return NULL;
+	tl_buf_init(&b);
+	if (tl_path_join(&b, dir, path))
+		f = tl_repo_file(repo, tl_buf_str(&b));
+	if (f == NULL && dir[0] != '\0' && tl_path_join(&b, "", path))
+		f = tl_repo_file(repo, tl_buf_str(&b));
+	tl_buf_release(&b);
+	if (f == NULL || !f->tracked || f->vendored ||
+	    is_documentation(f->name))
+		return NULL;
+	return f;
+}
+
+/* Report --env-file FILE arguments of a script's commands. */
+static int
+tf0310_script(struct tl_check *c, const struct tl_file *f,
+    const struct tl_script *s)
+{
+	const struct tl_file	*env;
+	const char		*arg;
+	char			*dir;
+	size_t			 i, k;
+	int			 error = 0;
+
+	dir = tl_path_dir(f->path);
+	for (i = 0; s != NULL && i < s->ncmds && error == 0; i++) {
+		for (k = 0; k < s->cmds[i].argc && error == 0; k++) {
+			arg = s->cmds[i].argv[k];
+			if (strcmp(arg, "--env-file") == 0 &&
+			    k + 1 < s->cmds[i].argc)
+				arg = s->cmds[i].argv[++k];
+			else if (tl_str_has_prefix(arg, "--env-file="))
+				arg += strlen("--env-file=");
+			else
+				continue;
+			if ((env = committed_file(c->repo, dir, arg)) == NULL)
+				continue;
+			error = tl_report(c, f, s->cmds[i].line, 1, arg,
+			    "--env-file reads the committed file %s: the "
+			    "deploy's config comes from the codebase",
+			    env->path);
+		}
+	}
+	free(dir);
+	return error;
+}
+
+/* Report compose env_file entries that name a committed file. */
+static int
+tf0310_compose(struct tl_check *c, const struct tl_file *f)
+{
+	const struct tl_ynode	*svcs, *ef, *item;
+	const struct tl_file	*env;
+	const char		*path, *svc;
+	char			*dir;
+	size_t			 i, j, n;
+	int			 error = 0;
+
+	if (f->doc == NULL || f->doc->nroots == 0)
+		return 0;
+	dir = tl_path_dir(f->path);
+	svcs = tl_ymap_get(f->doc->roots[0], "services");
+	TL_YMAP_FOREACH(i, svcs) {
+		svc = tl_ystr(svcs->pairs[i].key);
+		ef = tl_ymap_get(svcs->pairs[i].value, "env_file");
+		if (ef == NULL)
+			continue;
+		n = ef->type == TL_YSEQ ? ef->nitems : 1;
+		for (j = 0; j < n && error == 0; j++) {
+			item = ef->type == TL_YSEQ ? ef->items[j] : ef;
+			path = tl_ystr(item);
+			if (path == NULL) {
+				item = tl_ymap_get(item, "path");
+				path = tl_ystr(item);
+			}
+			if (path == NULL ||
+			    (env = committed_file(c->repo, dir, path)) == NULL)
+				continue;
+			error = tl_report(c, f, item->line, item->col, path,
+			    "service '%s' reads env_file %s, which is "
+			    "committed: the deploy's config comes from the "
+			    "codebase", svc != NULL ? svc : "?", env->path);
+		}
+		if (error != 0)
+			break;
+	}
+	free(dir);
+	return error;
+}
+
+static int	tf0310_check(struct tl_check *);
+
+static const struct tl_rule tf0310 = {
+	.id = "TF0310",
+	.name = "config-baked-into-image",
+	.factor = TL_FACTOR_CONFIG,
+	.severity = TL_SEV_INFO,
+	.needs = TL_NEED(TL_FILE_DOCKERFILE) | TL_NEED(TL_FILE_COMPOSE) |
+	    TL_NEED(TL_FILE_SCRIPT) | TL_NEED(TL_FILE_PROCFILE),
+	.summary = "deploy config baked into the image or committed",
+	.rationale =
+	    "An image is built once and promoted through every deploy; "
+	    "config is what varies between them and is injected when the "
+	    "container starts. A config file for one deploy copied into the "
+	    "image ties the build to that deploy, and a committed env file "
+	    "passed at run time makes the codebase the source of the "
+	    "deploy's config. Reported: a Dockerfile COPY or ADD from the "
+	    "build context (not --from another stage) of a dotenv file "
+	    "(.env, .env.production) or of a config file or directory named "
+	    "for a deploy (config/production.json, config/*.prod.*, "
+	    "settings/staging/); an --env-file FILE argument in a shell "
+	    "script or Procfile, and a compose env_file, that names a file "
+	    "tracked by git. Not reported: copies of generic config that "
+	    "the application overrides from the environment (COPY config/ "
+	    "…), example and sample files (.env.example), dependency "
+	    "manifests and lock files named for a deploy "
+	    "(requirements/prod.txt), source files, build-tool configs, "
+	    "paths with variables, env files that are not committed (the "
+	    "usual .env kept out of git), and Dockerfiles named for local "
+	    "development.",
+	.fix =
+	    "Build one image for every deploy and give it its config when "
+	    "it starts: the ECS task definition's environment, and secrets "
+	    "with valueFrom for Systems Manager Parameter Store or Secrets "
+	    "Manager (or environmentFiles from S3 for a long list), the "
+	    "Lambda function's Environment. Keep generic defaults in the "
+	    "image and let the environment override them; commit a "
+	    ".env.example instead of an env file.",
+	.see_also = NULL,
+	.check = tf0310_check,
+};
+
+static int
+tf0310_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_df_instr *in;
+	const char		*what, *deploy;
+	char			**w;
+	size_t			 i, k, n;
+	int			 error = 0;
+
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
+		if (f->docker == NULL || tl_path_is_dev_artefact(f->path))
+			continue;
+		for (i = 0; i < f->docker->ninstrs && error == 0; i++) {
+			in = &f->docker->instrs[i];
+			if ((strcmp(in->keyword, "COPY") != 0 &&
+			    strcmp(in->keyword, "ADD") != 0) ||
+			    tl_df_instr_flag(in, "from") != NULL ||
+			    in->nheredocs > 0)
+				continue;
+			n = tl_df_copy_words(in, &w);
+			for (k = 0; k + 1 < n && error == 0; k++) {
+				if ((what = baked_config(w[k], &deploy)) ==
+				    NULL)
+					continue;
+				if (deploy != NULL)
+					error = tl_report(c, f, in->line, 1,
+					    w[k], "%s copies %s, config for "
+					    "the '%s' deploy, into the image",
+					    in->keyword, w[k], deploy);
+				else
+					error = tl_report(c, f, in->line, 1,
+					    w[k], "%s copies the %s %s into "
+					    "the image", in->keyword, what,
+					    w[k]);
+			}
+			tl_words_free(w, n);
+		}
+	}
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_SCRIPT) {
+		if (error == 0 && !tl_path_is_dev_artefact(f->path))
+			error = tf0310_script(c, f, f->script);
+	}
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_PROCFILE) {
+		for (i = 0; f->procfile != NULL && i < f->procfile->nprocs &&
+		    error == 0; i++)
+			error = tf0310_script(c, f,
+			    f->procfile->procs[i].script);
+	}
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_COMPOSE) {
+		if (error == 0 && !tl_path_is_dev_artefact(f->path))
+			error = tf0310_compose(c, f);
+	}
+	return error;
+}
+
+/* ------------------------------------------------------------- TF0311 */
+
+/*
+ * Is a file one that must never be committed or sent to a build: a
+ * dotenv file that is not documentation or a test fixture and holds more
+ * than public browser-bundle variables, or a credentials file that is a
+ * keystore or holds a key or credential (as TF0303 decides)?
+ */
+static int
+is_secrets_file(const struct tl_file *f)
+{
+	char	*secret = NULL;
+	int	 yes;
+
+	if (f->vendored || f->test || is_documentation(f->name))
+		return 0;
+	if (f->kind == TL_FILE_DOTENV)
+		return !all_public(f->dotenv);
+	if (f->kind != TL_FILE_CREDENTIALS)
+		return 0;
+	if (is_keystore(f->name))
+		return 1;
+	yes = f->loaded && credential_line(f, &secret) != 0;
+	free(secret);
+	return yes;
+}
+
+/* One .dockerignore pattern. */
+struct di_pattern {
+	char	*glob;		/* owned: cleaned, no leading '/' */
+	int	 negate;	/* written "!glob" */
+};
+
+/*
+ * Match a path against a .dockerignore glob as Go's filepath.Match does,
+ * plus "**": '*' and '?' stop at '/', "**" crosses it ("**\/" is zero or
+ * more directories), [class] with '!' or '^' negation, '\' escapes.
+ */
+static int
+di_match(const char *p, const char *s)
+{
+	const char	*e;
+	char		 cls[64], one[2];
+	size_t		 n, i;
+	int		 slash;
+
+	for (; *p != '\0'; p++, s++) {
+		switch (*p) {
+		case '*':
+			if (p[1] == '*') {
+				while (*p == '*')
+					p++;
+				slash = *p == '/';
+				if (slash)
+					p++;
+				for (i = 0; ; i++) {
+					if ((i == 0 || !slash ||
+					    s[i - 1] == '/') &&
+					    di_match(p, s + i))
+						return 1;
+					if (s[i] == '\0')
+						return 0;
+				}
+			}
+			for (i = 0; ; i++) {
+				if (di_match(p + 1, s + i))
+					return 1;
+				if (s[i] == '\0' || s[i] == '/')
+					return 0;
+			}
+		case '?':
+			if (*s == '\0' || *s == '/')
+				return 0;
+			break;
+		case '[':
+			e = strchr(p + 2, ']');
+			n = e == NULL ? 0 : (size_t)(e - p) + 1;
+			if (n == 0 || n >= sizeof(cls)) {
+				if (*s != '[')
+					return 0;
+				break;
+			}
+			memcpy(cls, p, n);
+			cls[n] = '\0';
+			if (cls[1] == '^')
+				cls[1] = '!';
+			one[0] = *s;
+			one[1] = '\0';
+			if (*s == '\0' || *s == '/' || fnmatch(cls, one, 0) != 0)
+				return 0;
+			p += n - 1;
+			break;
+		case '\\':
+			if (p[1] != '\0')
+				p++;
+			/* FALLTHROUGH */
+		default:
+			if (*p != *s)
+				return 0;
+			break;
+		}
+	}
+	return *s == '\0';
+}
+
+/* Read the patterns of a .dockerignore file. */
+static void
+di_parse(const struct tl_file *f, struct tl_vec *out)
+{
+	struct di_pattern	*dp;
+	const char		*p;
+	char			*line, *t;
+	size_t			 len, n;
+	unsigned		 l;
+
+	for (l = 1; l <= f->lines.n; l++) {
+		p = tl_lines_get(&f->lines, f->data, f->size, l, &len);
+		if (p == NULL)
+			continue;
+		line = tl_strndup(p, len);
+		t = tl_str_trim(line);
+		if (*t == '\0' || *t == '#') {
+			free(line);
+			continue;
+		}
+		dp = tl_calloc(1, sizeof(*dp));
+		if (*t == '!') {
+			dp->negate = 1;
+			t = tl_str_trim(t + 1);
+		}
+		while (*t == '/' || strncmp(t, "./", 2) == 0)
+			t += *t == '/' ? 1 : 2;
+		n = strlen(t);
+		while (n > 0 && t[n - 1] == '/')
+			t[--n] = '\0';
+		dp->glob = tl_strdup(t);
+		tl_vec_push(out, dp);
+		free(line);
+	}
+}
+
+static void
+di_free(void *p)
+{
+	struct di_pattern	*dp = p;
+
+	if (dp != NULL)
+		free(dp->glob);
+	free(dp);
+}
+
+/*
+ * Does the .dockerignore exclude a path of the build context?  The last
+ * pattern that matches the path or one of its parent directories decides.
+ */
+static int
+di_excluded(const struct tl_vec *pats, const char *path)
+{
+	const struct di_pattern	*dp;
+	char			*pre;
+	size_t			 i, k, n = strlen(path);
+	int			 out = 0;
+
+	for (i = 0; i < pats->len; i++) {
+		dp = pats->items[i];
+		if (dp->glob[0] == '\0')
+			continue;
+		for (k = 1; k <= n; k++) {
+			if (k < n && path[k] != '/')
+				continue;
+			pre = tl_strndup(path, k);
+			if (di_match(dp->glob, pre)) {
+				out = !dp->negate;
+				free(pre);
+				break;
+			}
+			free(pre);
+		}
+	}
+	return out;
+}
+
+/* Does COPY/ADD copy the whole build context ("." or "./")? */
+static int
+copies_context(const struct tl_df_instr *in)
+{
+	char	**w;
+	size_t	  n, k;
+	int	  yes = 0;
+
+	if ((strcmp(in->keyword, "COPY") != 0 &&
+	    strcmp(in->keyword, "ADD") != 0) ||
+	    tl_df_instr_flag(in, "from") != NULL || in->nheredocs > 0)
+		return 0;
+	n = tl_df_copy_words(in, &w);
+	for (k = 0; k + 1 < n; k++)
+		if (strcmp(w[k], ".") == 0 || strcmp(w[k], "./") == 0 ||
+		    strcmp(w[k], "*") == 0)
+			yes = 1;
+	tl_words_free(w, n);
+	return yes;
+}
+
+/* Report the secrets files a Dockerfile's COPY . sends into the image. */
+static int
+tf0311_docker(struct tl_check *c, const struct tl_file *df)
+{
+	const struct tl_df_instr *copy = NULL, *in;
+	const struct tl_df_stage *chain[TL_DF_CHAIN_MAX];
+	const struct tl_file	*ign, *f;
+	struct tl_vec		 pats;
+	char			*dir, *path;
+	const char		*rel;
+	size_t			 i, k, dl, nchain;
+	int			 error = 0;
+
+	/* Only the stages the final image is built from ship their files. */
+	nchain = tl_df_stage_chain(df->docker, tl_dockerfile_final(df->docker),
+	    chain);
+	for (i = 0; i < df->docker->ninstrs && copy == NULL; i++) {
+		in = &df->docker->instrs[i];
+		if (in->stage == TL_DF_NO_STAGE || !copies_context(in))
+			continue;
+		for (k = 0; k < nchain; k++)
+			if (chain[k] == &df->docker->stages[in->stage])
+				copy = in;
+	}
+	if (copy == NULL)
+		return 0;
+	dir = tl_path_dir(df->path);
+	dl = strlen(dir);
+	/* BuildKit's NAME.dockerignore beside the Dockerfile wins. */
+	path = tl_printf("%s.dockerignore", df->path);
+	ign = tl_repo_file(c->repo, path);
+	free(path);
+	if (ign == NULL) {
+		path = tl_printf("%s%s.dockerignore", dir, dl > 0 ? "/" : "");
+		ign = tl_repo_file(c->repo, path);
+		free(path);
+	}
+	tl_vec_init(&pats);
+	if (ign != NULL && ign->loaded) {
+		di_parse(ign, &pats);
+		tl_evidence(c, ign->path);
+	}
+	for (i = 0; i < c->repo->nfiles && error == 0; i++) {
+		f = c->repo->files[i];
+		if (dl > 0 && (strncmp(f->path, dir, dl) != 0 ||
+		    f->path[dl] != '/'))
+			continue;
+		rel = dl > 0 ? f->path + dl + 1 : f->path;
+		if (!is_secrets_file(f) || di_excluded(&pats, rel))
+			continue;
+		if (ign != NULL)
+			error = tl_report(c, df, copy->line, 1, f->path,
+			    "%s copies the whole build context, and %s "
+			    "does not exclude %s: it is baked into the image",
+			    copy->keyword, ign->path, f->path);
+		else
+			error = tl_report(c, df, copy->line, 1, f->path,
+			    "%s copies the whole build context, which has "
+			    "no .dockerignore: %s is baked into the image",
+			    copy->keyword, f->path);
+	}
+	tl_vec_release(&pats, di_free);
+	free(dir);
+	return error;
+}
+
+static int	tf0311_check(struct tl_check *);
+
+static const struct tl_rule tf0311 = {
+	.id = "TF0311",
+	.name = "secrets-file-not-ignored",
+	.factor = TL_FACTOR_CONFIG,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_DOTENV) | TL_NEED(TL_FILE_CREDENTIALS),
+	.summary = "secrets file not ignored by git or docker",
+	.rationale =
+	    "A deploy's config and credentials stay out of the codebase and "
+	    "out of the build artefact. A .env or credentials file in the "
+	    "working tree that .gitignore does not cover is one git add -A "
+	    "away from the history; one that .dockerignore does not cover is "
+	    "copied into the image by COPY . and readable by anyone who can "
+	    "pull it. Reported: a dotenv file (.env, .env.production …) or "
+	    "a credentials file holding key material (private key, keystore, "
+	    "a token or password, as TF0303 decides) that git does not track "
+	    "and does not ignore (once committed, TF0303 reports it); and, "
+	    "for each Dockerfile with COPY or ADD of the whole build context "
+	    "(. or ./ or *, not --from) in a stage the final image is built "
+	    "from, every such file under the "
+	    "Dockerfile's directory (taken as the build context) that its "
+	    ".dockerignore (NAME.Dockerfile.dockerignore first) does not "
+	    "exclude, with Docker's semantics: patterns are relative to the "
+	    "context root (.env does not exclude sub/.env; **/.env does), * "
+	    "and ? stop at /, ** crosses directories, a pattern also "
+	    "excludes everything under a directory it matches, and the last "
+	    "matching pattern wins, so !.env re-includes. Not reported: "
+	    "files git ignores (the scan does not see them: a .env ignored "
+	    "by git but not by .dockerignore is missed), example, sample and "
+	    "template files, test fixtures (.env.test), dotenv files of "
+	    "public browser-bundle variables only (VITE_, NEXT_PUBLIC_ …), "
+	    "certificates, Dockerfiles that copy named paths only or copy "
+	    "the context only into a build stage (the final image takes "
+	    "its artefacts, not the file), and "
+	    "Dockerfiles named for local development; a build context set "
+	    "elsewhere (compose build.context) is not followed.",
+	.fix =
+	    "Add the file to .gitignore (.env, .env.*, !.env.example, "
+	    "*.pem) and to .dockerignore (**/.env, **/.env.*, **/*.pem), or "
+	    "copy only the paths the image needs. Keep deploy secrets in "
+	    "AWS Secrets Manager or Systems Manager Parameter Store and have "
+	    "ECS inject them (task definition secrets with valueFrom).",
+	.see_also = NULL,
+	.check = tf0311_check,
+};
+
+static int
+tf0311_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	size_t			 i;
+	int			 error = 0;
+
+	for (i = 0; c->repo->git.is_repo && i < c->repo->nfiles &&
+	    error == 0; i++) {
+		f = c->repo->files[i];
+		if (f->tracked || !is_secrets_file(f))
+			continue;
+		tl_evidence(c, f->path);
+		error = tl_report(c, f, 0, 0, f->path, "%s is neither "
+		    "tracked nor ignored by git: the next git add -A commits "
+		    "it", f->path);
+	}
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
+		if (error == 0 && f->docker != NULL &&
+		    !tl_path_is_dev_artefact(f->path))
+			error = tf0311_docker(c, f);
+	}
+	return error;
+}
+
+/* ------------------------------------------------------------- TF0312 */
+
+/* Words of a dotenv file's name that make it the documented contract. */
+static const char *const contract_words[] = {
+	"example", "examples", "sample", "samples", "template", "templates",
+	"tmpl", "tpl", "dist", NULL
+};
+
+/*
+ * Variables platforms, SDKs and frameworks set or read themselves: not
+ * part of the application's own contract.
+ */
+static const char *const platform_vars[] = {
+	"PORT", "NODE_ENV", "HOME", "PATH", "PWD", "USER", "SHELL", "TERM",
+	"TZ", "LANG", "LC_ALL", "TMPDIR", "HOSTNAME", "CI", "DEBUG",
+	"RACK_ENV", "FLASK_APP", "FLASK_ENV", "FLASK_DEBUG",
+	"DJANGO_SETTINGS_MODULE", "PYTHONPATH", "PYTHONUNBUFFERED",
+	"PYTHONDONTWRITEBYTECODE", "NODE_OPTIONS", "NODE_EXTRA_CA_CERTS",
+	"JEST_WORKER_ID", "WEB_CONCURRENCY", "DYNO", "SOURCE_VERSION",
+	"VIRTUAL_ENV", "GOOGLE_APPLICATION_CREDENTIALS", "GOMAXPROCS",
+	"JAVA_OPTS", "JAVA_TOOL_OPTIONS", "SPRING_PROFILES_ACTIVE",
+	"ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS",
+	"HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "SSL_CERT_FILE", NULL
+};
+
+static const char *const platform_prefixes[] = {
+	"AWS_", "ECS_", "LAMBDA_", "npm_", "RAILS_", "BUNDLE_", "GITHUB_",
+	"GITLAB_", "CODEBUILD_", "VERCEL_", "HEROKU_", "NETLIFY_", "RENDER_",
+	"RAILWAY_", "K_", "XDG_", "OTEL_", "KUBERNETES_", "DOCKER_",
+	"COMPOSE_", "BUILDKIT_", "RUNNER_", NULL
+};
+
+static int
+platform_var(const char *name)
+{
+	size_t	 i;
+
+	if (name[0] == '_')
+		return 1;
+	for (i = 0; platform_vars[i] != NULL; i++)
+		if (strcmp(name, platform_vars[i]) == 0)
+			return 1;
+	for (i = 0; platform_prefixes[i] != NULL; i++)
+		if (tl_str_has_prefix(name, platform_prefixes[i]))
+			return 1;
+	return 0;
+}
+
+/* How code reads a variable: the text before its name. */
+struct env_reader {
+	const char	*prefix;	/* static */
+	int		 quoted;	/* the name is a string literal */
+};
+
+static const struct env_reader env_readers[] = {
+	{ "process.env.", 0 },
+	{ "process.env[", 1 },
+	{ "import.meta.env.", 0 },
+	{ "os.environ[", 1 },
+	{ "os.environ.get(", 1 },
+	{ "os.getenv(", 1 },
+	{ "environ.get(", 1 },
+	{ "os.Getenv(", 1 },
+	{ "os.LookupEnv(", 1 },
+	{ "ENV[", 1 },
+	{ "ENV.fetch(", 1 },
+	{ "System.getenv(", 1 },
+	{ "Environment.GetEnvironmentVariable(", 1 },
+	{ "getenv(", 1 },
+	{ "$_ENV[", 1 },
+	{ "env::var(", 1 },
+};
+
+static int
+ident_char(int ch)
+{
+	return ch == '_' || (ch >= '0' && ch <= '9') ||
+	    (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* Length of an environment name ([A-Z_][A-Z0-9_]+) at p, or 0. */
+static size_t
+env_name_len(const char *p, const char *end)
+{
+	size_t	 n = 0;
+
+	if (p >= end || !((*p >= 'A' && *p <= 'Z') || *p == '_'))
+		return 0;
+	while (p + n < end && ((p[n] >= 'A' && p[n] <= 'Z') ||
+	    (p[n] >= '0' && p[n] <= '9') || p[n] == '_'))
+		n++;
+	if (n < 2 || (p + n < end && ident_char((unsigned char)p[n])))
+		return 0;
+	return n;
+}
+
+/* One variable read from the environment or listed in the contract. */
+struct env_use {
+	char			*name;	/* owned */
+	const struct tl_file	*file;	/* borrowed: the model */
+	unsigned		 line;
+	unsigned		 col;
+};
+
+static void
+env_use_free(void *p)
+{
+	struct env_use	*u = p;
+
+	if (u != NULL)
+		free(u->name);
+	free(u);
+}
+
+static void
+env_use_add(struct tl_vec *v, const struct tl_file *f, const char *name,
+    size_t n, size_t off)
+{
+	struct env_use	*u;
+
+	u = tl_calloc(1, sizeof(*u));
+	u->name = tl_strndup(name, n);
+	u->file = f;
+	tl_lines_locate(&f->lines, off, &u->line, &u->col);
+	tl_vec_push(v, u);
+}
+
+/* The variables a source file reads, in the order written. */
+static void
+source_reads(const struct tl_file *f, struct tl_vec *out)
+{
+	const char	*p, *end = f->data + f->size, *q;
+	size_t		 i, pl, n;
+	char		 quote;
+
+	for (p = f->data; p < end; p++) {
+		if (p > f->data && (ident_char((unsigned char)p[-1]) ||
+		    p[-1] == '.' || p[-1] == '$'))
+			continue;
+		for (i = 0; i < TL_NELEM(env_readers); i++) {
+			pl = strlen(env_readers[i].prefix);
+			if (*p != env_readers[i].prefix[0] ||
+			    (size_t)(end - p) < pl ||
+			    memcmp(p, env_readers[i].prefix, pl) != 0)
+				continue;
+			q = p + pl;
+			quote = 0;
+			if (env_readers[i].quoted) {
+				while (q < end && (*q == ' ' || *q == '\t'))
+					q++;
+				if (q >= end || (*q != '"' && *q != '\'' &&
+				    *q != '`'))
+					break;
+				quote = *q++;
+			}
+			n = env_name_len(q, end);
+			if (n == 0 || (quote != 0 &&
+			    (q + n >= end || q[n] != quote)))
+				break;
+			env_use_add(out, f, q, n, (size_t)(q - f->data));
+			break;
+		}
+	}
+}
+
+/*
+ * The variables a compose file or Procfile reads: $NAME and ${NAME…}
+ * ("$$" is a literal '$'), outside '#' comment lines.
+ */
+static void
+dollar_reads(const struct tl_file *f, struct tl_vec *out)
+{
+	const char	*p, *end = f->data + f->size, *q, *bol;
+	size_t		 n;
+
+	for (p = f->data; p < end; p++) {
+		if (*p != '$')
+			continue;
+		if (p + 1 < end && p[1] == '$') {
+			p++;
+			continue;
+		}
+		for (bol = p; bol > f->data && bol[-1] != '\n'; bol--)
+			continue;
+		while (bol < p && (*bol == ' ' || *bol == '\t'))
+			bol++;
+		if (*bol == '#')
+			continue;
+		q = p + 1;
+		if (q < end && *q == '{')
+			q++;
+		/* ${NAME:-x}: the name ends at a non-name character. */
+		for (n = 0; q + n < end && ((q[n] >= 'A' && q[n] <= 'Z') ||
+		    (q[n] >= '0' && q[n] <= '9') || q[n] == '_'); n++)
+			continue;
+		if (n >= 2 && !(q[0] >= '0' && q[0] <= '9') &&
+		    (q + n >= end || !ident_char((unsigned char)q[n])))
+			env_use_add(out, f, q, n, (size_t)(q - f->data));
+	}
+}
+
+/* Is the directory dir (""" is the top) the path's or above it? */
+static int
+dir_covers(const char *dir, const char *path)
+{
+	size_t	 n = strlen(dir);
+
+	return n == 0 || (strncmp(path, dir, n) == 0 && path[n] == '/');
+}
+
+static int
+cmp_casestr(const void *a, const void *b)
+{
+	return strcasecmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The listed names, sorted without case, and which of them are read. */
+struct name_set {
+	struct tl_vec	 names;	/* char * borrowed: the dotenv keys */
+	char		*found;	/* owned: one flag per name */
+};
+
+/* Mark a word if it is a listed name, '.' and '-' read as '_'. */
+static void
+word_mark(struct name_set *ns, const char *s, size_t n)
+{
+	char		 w[256];
+	const char	*key = w, **hit;
+	size_t		 i;
+
+	if (n == 0 || n >= sizeof(w))
+		return;
+	for (i = 0; i < n; i++)
+		w[i] = s[i] == '.' || s[i] == '-' ? '_' : s[i];
+	w[n] = '\0';
+	hit = bsearch(&key, ns->names.items, ns->names.len, sizeof(char *),
+	    cmp_casestr);
+	if (hit != NULL)
+		ns->found[(void **)hit - ns->names.items] = 1;
+}
+
+/*
+ * Mark the words of a file, as written ([A-Za-z0-9_]) and as dotted or
+ * dashed names (spring.datasource.url reads SPRING_DATASOURCE_URL).
+ */
+static void
+file_words(const struct tl_file *f, struct name_set *ns)
+{
+	const char	*p = f->data, *end = f->data + f->size, *s, *t, *u;
+
+	while (p < end) {
+		if (!ident_char((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		for (s = p; p < end && (ident_char((unsigned char)*p) ||
+		    ((*p == '.' || *p == '-') && p + 1 < end &&
+		    ident_char((unsigned char)p[1]))); p++)
+			continue;
+		word_mark(ns, s, (size_t)(p - s));
+		if (memchr(s, '.', (size_t)(p - s)) == NULL &&
+		    memchr(s, '-', (size_t)(p - s)) == NULL)
+			continue;
+		/* Each part of a dotted or dashed name too. */
+		for (t = s; t < p; t = u + 1) {
+			for (u = t; u < p && ident_char((unsigned char)*u); u++)
+				continue;
+			word_mark(ns, t, (size_t)(u - t));
+		}
+	}
+}
+
+/* Is a file where a name is only mentioned, not read (docs, dotenv)? */
+static int
+not_a_reader(const struct tl_file *f)
+{
+	static const char *const exts[] = {
+		".md", ".markdown", ".rst", ".adoc", ".txt", ".html", NULL
+	};
+
+	return !f->loaded || f->vendored || f->kind == TL_FILE_DOTENV ||
+	    tl_path_is_docs(f->path) || has_ext(f->name, exts);
+}
+
+static int	tf0312_check(struct tl_check *);
+
+static const struct tl_rule tf0312 = {
+	.id = "TF0312",
+	.name = "env-contract-drift",
+	.factor = TL_FACTOR_CONFIG,
+	.severity = TL_SEV_INFO,
+	.needs = TL_NEED(TL_FILE_DOTENV),
+	.summary = "environment contract drift",
+	.rationale =
+	    "With config in the environment, the list of variables an app "
+	    "reads is its contract with every deploy; a committed "
+	    ".env.example is where that contract is written down. A variable "
+	    "the code reads that the example does not list is found missing "
+	    "in the next deploy; a listed one nothing reads is config "
+	    "operators keep setting for nothing. Applies only when a "
+	    ".env.example, .env.sample, .env.template or .env.dist (also "
+	    "with more words: .env.prod-sample) is committed; it covers the "
+	    "files under its directory. Reads: process.env.X, "
+	    "process.env['X'], import.meta.env.X, os.environ['X'], "
+	    "os.environ.get('X'), os.getenv('X'), os.Getenv(\"X\"), "
+	    "os.LookupEnv, ENV['X'], ENV.fetch('X'), System.getenv(\"X\"), "
+	    "Environment.GetEnvironmentVariable, getenv('X'), $_ENV['X'], "
+	    "env::var(\"X\") in application source (names in upper case, "
+	    "not test code), and $X / ${X} in compose files and Procfiles. "
+	    "Each missing variable is reported once, where it is first "
+	    "read. A listed variable is reported unused only when its name "
+	    "appears nowhere else in the repository (source, scripts, "
+	    "Dockerfiles, compose files, templates, config; not other "
+	    "dotenv files or documentation), compared without case and "
+	    "with dotted names (spring.datasource.url for "
+	    "SPRING_DATASOURCE_URL). Not reported: variables platforms, "
+	    "SDKs and frameworks own (PORT, NODE_ENV, DEBUG, HOME, PATH, "
+	    "TZ, CI, AWS_*, RAILS_*, OTEL_*, npm_*, DJANGO_SETTINGS_MODULE "
+	    "…), names read through a variable (process.env[key]). Names a "
+	    "framework maps with a prefix it strips (pydantic env_prefix, "
+	    "Nuxt runtime config) may be reported unused.",
+	.fix =
+	    "Add the missing variable to .env.example with a placeholder "
+	    "and a comment, and remove listed variables nothing reads. "
+	    "Validate the environment at start-up (envalid, zod, pydantic "
+	    "settings) so a deploy without a variable fails fast; in AWS, "
+	    "keep the ECS task definition's environment and secrets (or the "
+	    "Lambda Environment) in step with the same list.",
+	.see_also = NULL,
+	.check = tf0312_check,
+};
+
+/* The contract (example file) nearest above a file, or NULL. */
+static const struct tl_file *
+nearest_contract(const struct tl_vec *contracts, const char *path,
+    const struct tl_vec *dirs)
+{
+	const struct tl_file	*best = NULL;
+	size_t			 i, bl = 0, l;
+
+	for (i = 0; i < contracts->len; i++) {
+		l = strlen(dirs->items[i]);
+		if (dir_covers(dirs->items[i], path) &&
+		    (best == NULL || l > bl)) {
+			best = contracts->items[i];
+			bl = l;
+		}
+	}
+	return best;
+}
+
+/* Does a contract that covers path list name? */
+static int
+contract_lists(const struct tl_vec *contracts, const struct tl_vec *dirs,
+    const char *path, const char *name)
+{
+	const struct tl_file	*e;
+	size_t			 i, k;
+
+	for (i = 0; i < contracts->len; i++) {
+		e = contracts->items[i];
+		if (!dir_covers(dirs->items[i], path) || e->dotenv == NULL)
+			continue;
+		for (k = 0; k < e->dotenv->nvars; k++)
+			if (strcmp(e->dotenv->vars[k].key, name) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+static int
+tf0312_missing(struct tl_check *c, const struct tl_vec *contracts,
+    const struct tl_vec *dirs)
+{
+	const struct tl_file	*f, *e;
+	struct tl_vec		 reads, seen;
+	struct env_use		*u;
+	size_t			 i, j, k;
+	int			 error = 0;
+
+	tl_vec_init(&seen);
+	for (i = 0; i < c->repo->nfiles && error == 0; i++) {
+		f = c->repo->files[i];
+		if (!f->loaded || f->broken || f->test || f->vendored ||
+		    (e = nearest_contract(contracts, f->path, dirs)) == NULL)
+			continue;
+		tl_vec_init(&reads);
+		if (f->kind == TL_FILE_SOURCE)
+			source_reads(f, &reads);
+		else if ((f->kind == TL_FILE_COMPOSE &&
+		    !tl_path_is_dev_artefact(f->path)) ||
+		    f->kind == TL_FILE_PROCFILE)
+			dollar_reads(f, &reads);
+		for (j = 0; j < reads.len && error == 0; j++) {
+			u = reads.items[j];
+			if (platform_var(u->name) ||
+			    contract_lists(contracts, dirs, f->path, u->name))
+				continue;
+			for (k = 0; k < seen.len &&
+			    strcmp(seen.items[k], u->name) != 0; k++)
+				continue;
+			if (k < seen.len)
+				continue;
+			tl_vec_push(&seen, tl_strdup(u->name));
+			error = tl_report(c, f, u->line, u->col, u->name,
+			    "%s is read from the environment here but %s "
+			    "does not list it", u->name, e->path);
+		}
+		tl_vec_release(&reads, env_use_free);
+	}
+	tl_vec_release(&seen, free);
+	return error;
+}
+
+static int
+tf0312_unused(struct tl_check *c, const struct tl_vec *contracts)
+{
+	const struct tl_file	*f, *e;
+	const struct tl_env_var	*v;
+	struct name_set		 ns;
+	const char		*key, **hit;
+	size_t			 i, k;
+	int			 error = 0;
+
+	tl_vec_init(&ns.names);
+	for (i = 0; i < contracts->len; i++) {
+		e = contracts->items[i];
+		for (k = 0; e->dotenv != NULL && k < e->dotenv->nvars; k++)
+			if (!platform_var(e->dotenv->vars[k].key))
+				tl_vec_push(&ns.names,
+				    e->dotenv->vars[k].key);
+	}
+	tl_vec_sort(&ns.names, cmp_casestr);
+	/* One entry per name, for bsearch() to find the flag it set. */
+	for (i = k = 0; i < ns.names.len; i++)
+		if (k == 0 || strcasecmp(ns.names.items[k - 1],
+		    ns.names.items[i]) != 0)
+			ns.names.items[k++] = ns.names.items[i];
+	ns.names.len = k;
+	ns.found = tl_calloc(ns.names.len + 1, 1);
+	for (i = 0; i < c->repo->nfiles && ns.names.len > 0; i++) {
+		f = c->repo->files[i];
+		if (!not_a_reader(f))
+			file_words(f, &ns);
+	}
+	for (i = 0; i < contracts->len && error == 0; i++) {
+		e = contracts->items[i];
+		for (k = 0; e->dotenv != NULL && k < e->dotenv->nvars &&
+		    error == 0; k++) {
+			v = &e->dotenv->vars[k];
+			key = v->key;
+			if (platform_var(key))
+				continue;
+			hit = bsearch(&key, ns.names.items, ns.names.len,
+			    sizeof(char *), cmp_casestr);
+			if (hit == NULL ||
+			    ns.found[(void **)hit - ns.names.items])
+				continue;
+			error = tl_report(c, e, v->line, 1, key, "%s lists "
+			    "%s but nothing in the repository reads it",
+			    e->path, key);
+		}
+	}
+	free(ns.found);
+	tl_vec_release(&ns.names, NULL);
+	return error;
+}
+
+static int
+tf0312_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	struct tl_vec		 contracts, dirs;
+	int			 error;
+
+	tl_vec_init(&contracts);
+	tl_vec_init(&dirs);
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOTENV) {
+		if (word_in(f->name, contract_words) == NULL ||
+		    (c->repo->git.is_repo && !f->tracked))
+			continue;
+		tl_vec_push(&contracts, (void *)(uintptr_t)f);
+		tl_vec_push(&dirs, tl_path_dir(f->path));
+		tl_evidence(c, f->path);
+	}
+	if (contracts.len == 0) {
+		tl_not_applicable(c, "no committed .env.example, .env.sample "
+		    "or .env.template: no environment contract to compare "
+		    "with");
+		error = 0;
+		goto out;
+	}
+	error = tf0312_missing(c, &contracts, &dirs);
+	if (error == 0)
+		error = tf0312_unused(c, &contracts);
+out:
+	tl_vec_release(&contracts, NULL);
+	tl_vec_release(&dirs, free);
+	return error;
+}
+
 static const struct tl_rule *const rules[] = {
 	&tf0302,
 	&tf0303,
 	&tf0306,
 	&tf0307,
+	&tf0308,
 	&tf0309,
+	&tf0310,
+	&tf0311,
+	&tf0312,
 };
 
 const struct tl_module tl_module_CONFIG = {

@@ -1,0 +1,3 @@
+from .base import *
+DEBUG = False
+ALLOWED_HOSTS = ["staging.example.com"]

@@ -1,0 +1,2 @@
+from settings import *
+DEBUG = False

@@ -1,0 +1,5 @@
+class Health
+  def self.verbose?
+    !Rails.env.production?
+  end
+end

@@ -1,0 +1,1 @@
+mv env.staging .env.staging

@@ -1,0 +1,1 @@
+git init -q && git add -A && git commit -qm init

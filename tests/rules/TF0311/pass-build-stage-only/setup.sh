@@ -1,0 +1,2 @@
+mv env .env
+git init -q && git add -A && git commit -qm init

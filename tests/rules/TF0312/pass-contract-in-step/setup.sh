@@ -1,0 +1,1 @@
+mv env.sample .env.sample

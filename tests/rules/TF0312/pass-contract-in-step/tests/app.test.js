@@ -1,0 +1,1 @@
+test("x", () => process.env.TEST_ONLY_TOKEN);

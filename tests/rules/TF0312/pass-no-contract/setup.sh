@@ -1,0 +1,1 @@
+mv env.test .env.test

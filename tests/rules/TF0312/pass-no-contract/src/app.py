@@ -1,0 +1,2 @@
+import os
+DSN = os.environ["SENTRY_DSN"]
