@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <ftw.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -393,6 +394,137 @@ facts_refs(git_repository *r, struct tl_git *facts)
 	tl_vec_sort(&facts->branches, str_cmp);
 }
 
+static const char *const env_names[] = {
+	"prod", "production", "staging", "stage", "stg", "qa", "uat",
+	"preprod", "pre-prod", "preproduction", "pre-production", "live",
+	NULL
+};
+
+static const char *const env_prefixes[] = {
+	"env/", "envs/", "environment/", "environments/", NULL
+};
+
+static const char *const env_release_prefixes[] = {
+	"release/", "releases/", "deploy/", "deployment/", NULL
+};
+
+static int
+is_env_word(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; env_names[i] != NULL; i++)
+		if (strcasecmp(s, env_names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_env_name(const char *s)
+{
+	size_t	 i;
+
+	if (is_env_word(s))
+		return 1;
+	for (i = 0; env_prefixes[i] != NULL; i++)
+		if (tl_str_casecmp_prefix(s, env_prefixes[i]) &&
+		    s[strlen(env_prefixes[i])] != '\0')
+			return 1;
+	for (i = 0; env_release_prefixes[i] != NULL; i++)
+		if (tl_str_casecmp_prefix(s, env_release_prefixes[i]) &&
+		    is_env_word(s + strlen(env_release_prefixes[i])))
+			return 1;
+	return 0;
+}
+
+int
+tl_git_env_branch(const char *name)
+{
+	const char	*slash = strchr(name, '/');
+
+	return is_env_name(name) || (slash != NULL &&
+	    is_env_name(slash + 1));
+}
+
+/* The commit a branch of facts->branches points to; 0 on success. */
+static int
+branch_commit(git_oid *out, git_repository *r, const char *name)
+{
+	git_reference	*ref = NULL;
+	git_object	*obj = NULL;
+	int		 error;
+
+	if ((error = git_branch_lookup(&ref, r, name, GIT_BRANCH_LOCAL)) < 0)
+		error = git_branch_lookup(&ref, r, name, GIT_BRANCH_REMOTE);
+	if (error == 0 &&
+	    (error = git_reference_peel(&obj, ref, GIT_OBJECT_COMMIT)) == 0)
+		git_oid_cpy(out, git_object_id(obj));
+	git_object_free(obj);
+	git_reference_free(ref);
+	git_error_clear();
+	return error;
+}
+
+static size_t
+branch_index(const struct tl_git *facts, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < facts->branches.len; i++)
+		if (strcmp(facts->branches.items[i], name) == 0)
+			return i + 1;
+	return 0;
+}
+
+static const char *const default_branches[] = {
+	"main", "master", "origin/main", "origin/master"
+};
+
+/*
+ * The default branch (origin/HEAD's target, else a main or master branch)
+ * and, for each environment branch, how many of its commits the default
+ * branch cannot reach.  Best effort: a failed walk leaves -1.
+ */
+static void
+facts_ahead(git_repository *r, struct tl_git *facts)
+{
+	git_reference	*ref = NULL;
+	git_oid		 base, tip;
+	const char	*t;
+	size_t		 i, ahead, behind;
+
+	if (git_reference_lookup(&ref, r, "refs/remotes/origin/HEAD") == 0 &&
+	    git_reference_type(ref) == GIT_REFERENCE_SYMBOLIC &&
+	    (t = git_reference_symbolic_target(ref)) != NULL &&
+	    tl_str_has_prefix(t, "refs/remotes/"))
+		facts->default_branch = branch_index(facts,
+		    t + strlen("refs/remotes/"));
+	git_reference_free(ref);
+	git_error_clear();
+	for (i = 0; facts->default_branch == 0 &&
+	    i < TL_NELEM(default_branches); i++)
+		facts->default_branch = branch_index(facts,
+		    default_branches[i]);
+	if (facts->default_branch == 0 ||
+	    branch_commit(&base, r,
+	    facts->branches.items[facts->default_branch - 1]) < 0)
+		return;
+	facts->nahead = facts->branches.len < TL_GIT_AHEAD_MAX ?
+	    facts->branches.len : TL_GIT_AHEAD_MAX;
+	for (i = 0; i < facts->nahead; i++) {
+		facts->ahead[i] = -1;
+		if (!tl_git_env_branch(facts->branches.items[i]) ||
+		    branch_commit(&tip, r, facts->branches.items[i]) < 0)
+			continue;
+		if (git_graph_ahead_behind(&ahead, &behind, r, &tip,
+		    &base) < 0) {
+			git_error_clear();
+			continue;
+		}
+		facts->ahead[i] = ahead > INT_MAX ? INT_MAX : (int)ahead;
+	}
+}
+
 static void
 facts_dirty(git_repository *r, struct tl_git *facts)
 {
@@ -428,6 +560,7 @@ facts_collect(git_repository *r, struct tl_git *facts)
 	facts_head(r, facts);
 	facts_remote(r, facts);
 	facts_refs(r, facts);
+	facts_ahead(r, facts);
 	facts_dirty(r, facts);
 }
 

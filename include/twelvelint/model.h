@@ -97,6 +97,9 @@ struct tl_file {
 	const char	*skip_reason;	/* static: why it was not read, or NULL */
 };
 
+/* Branches whose divergence from the default branch can be counted. */
+#define TL_GIT_AHEAD_MAX	1024
+
 struct tl_git {
 	int	 is_repo;	/* the target is inside a git work tree */
 	int	 has_commits;	/* HEAD resolves to a commit */
@@ -109,6 +112,17 @@ struct tl_git {
 	size_t	 ntags;
 	char	*prefix;	/* owned: target path relative to the work tree root, "" at the root */
 	struct tl_vec branches;	/* char * owned: local and remote-tracking branch names */
+	/*
+	 * The default branch, as 1 + its index in branches (0: none found):
+	 * the target of origin/HEAD, else main, master, origin/main,
+	 * origin/master.  For an environment branch (tl_git_env_branch())
+	 * among the first nahead, ahead[i] counts the commits of branches[i]
+	 * that the default branch cannot reach; -1 for other branches or
+	 * when not known.  nahead is 0 without a default branch.
+	 */
+	size_t	 default_branch;
+	size_t	 nahead;
+	int	 ahead[TL_GIT_AHEAD_MAX];
 };
 
 struct tl_repo {
@@ -217,6 +231,16 @@ int	tl_path_in_gitdir(const char *);
 /* Library set-up; call once from main before any thread starts. */
 int	tl_git_init(void);
 void	tl_git_shutdown(void);
+
+/*
+ * Is a branch named like a deploy environment: prod, production, staging,
+ * stage, stg, qa, uat, preprod, pre-prod, preproduction, pre-production,
+ * live (any case), env/…, envs/…, environment/…, environments/…, or
+ * release/, releases/, deploy/, deployment/ followed by one of those
+ * names?  A remote-tracking name ("origin/prod") is also read without its
+ * first component.  No I/O: rules may call it.
+ */
+int	tl_git_env_branch(const char *);
 
 /* SHA-1 of a byte string as 40 hex digits + NUL (fingerprints). */
 void	tl_git_hash_hex(char [41], const void *, size_t);

@@ -726,15 +726,48 @@ slurp_line(const char *dir, const char *name)
 	return tl_strdup(line);
 }
 
-static int
+/* 1 + the index of the branch, or 0. */
+static size_t
 has_branch(const struct tl_repo *r, const char *name)
 {
 	size_t	 i;
 
 	for (i = 0; i < r->git.branches.len; i++)
 		if (strcmp(r->git.branches.items[i], name) == 0)
-			return 1;
+			return i + 1;
 	return 0;
+}
+
+/* Commits of a branch the default branch cannot reach; -2: no count. */
+static int
+ahead(const struct tl_repo *r, const char *name)
+{
+	size_t	 i;
+
+	if ((i = has_branch(r, name)) == 0 || i > r->git.nahead)
+		return -2;
+	return r->git.ahead[i - 1];
+}
+
+static void
+test_env_branch(void)
+{
+	TEST("git: environment branch names");
+	CHECK(tl_git_env_branch("prod"));
+	CHECK(tl_git_env_branch("Production"));
+	CHECK(tl_git_env_branch("staging"));
+	CHECK(tl_git_env_branch("origin/staging"));
+	CHECK(tl_git_env_branch("env/eu-west-1"));
+	CHECK(tl_git_env_branch("origin/env/qa"));
+	CHECK(tl_git_env_branch("release/prod"));
+	CHECK(tl_git_env_branch("deploy/uat"));
+	CHECK(!tl_git_env_branch("main"));
+	CHECK(!tl_git_env_branch("develop"));
+	CHECK(!tl_git_env_branch("release/1.2"));
+	CHECK(!tl_git_env_branch("origin/release/1.2"));
+	CHECK(!tl_git_env_branch("feature/prod-banner"));
+	CHECK(!tl_git_env_branch("env/"));
+	CHECK(!tl_git_env_branch("productivity"));
 }
 
 static void
@@ -779,9 +812,16 @@ test_git(const char *fx)
 	CHECK_INT(r.git.nremotes, 2);
 	CHECK_INT(r.git.ntags, 2);
 	CHECK_STR(r.git.prefix, "");
-	CHECK_INT(r.git.branches.len, 3);
+	CHECK_INT(r.git.branches.len, 4);
 	CHECK(has_branch(&r, "main") && has_branch(&r, "feature") &&
-	    has_branch(&r, "origin/main"));
+	    has_branch(&r, "origin/main") && has_branch(&r, "staging"));
+	CHECK_INT(r.git.default_branch, has_branch(&r, "origin/main"));
+	CHECK_INT(r.git.nahead, 4);
+	CHECK_INT(ahead(&r, "staging"), 1);
+	/* only environment branches are counted */
+	CHECK_INT(ahead(&r, "feature"), -1);
+	CHECK_INT(ahead(&r, "main"), -1);
+	CHECK_INT(ahead(&r, "origin/main"), -1);
 	tl_repo_release(&r);
 	free(before);
 	free(after);
@@ -813,6 +853,8 @@ test_git(const char *fx)
 	CHECK_INT(r.git.nremotes, 0);
 	CHECK_INT(r.git.dirty, 1);
 	CHECK_INT(tracked(&r, "README"), 0);
+	CHECK_INT(r.git.default_branch, 0);
+	CHECK_INT(r.git.nahead, 0);
 	tl_repo_release(&r);
 	free(p);
 
@@ -826,6 +868,10 @@ test_git(const char *fx)
 	CHECK_INT(r.git.dirty, 0);
 	CHECK_INT(r.git.ntags, 0);
 	CHECK_INT(tracked(&r, "a.txt"), 1);
+	/* no origin/HEAD: main is the default branch */
+	CHECK_INT(r.git.default_branch, has_branch(&r, "main"));
+	CHECK_INT(r.git.nahead, 1);
+	CHECK_INT(ahead(&r, "main"), -1);
 	tl_repo_release(&r);
 	free(head);
 	free(p);
@@ -884,6 +930,7 @@ main(int argc, char *argv[])
 	setenv("GIT_CEILING_DIRECTORIES", base, 1);
 	test_plain(base);
 	test_errors(base);
+	test_env_branch();
 	rm_tree(base);
 	free(tmpl);
 

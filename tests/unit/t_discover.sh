@@ -47,6 +47,9 @@ g commit -q -m init
 g tag v1.0
 g tag -a v1.1 -m release
 g branch feature
+# staging: one commit of its own, not on the default branch (origin/main)
+g update-ref refs/heads/staging \
+    "$(g commit-tree -p HEAD -m 'staging only' 'HEAD^{tree}')"
 g update-ref refs/remotes/origin/main HEAD
 g symbolic-ref refs/remotes/origin/HEAD refs/remotes/origin/main
 g remote add origin https://user:s3cret@github.com/acme/app.git

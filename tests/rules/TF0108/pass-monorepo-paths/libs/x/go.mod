@@ -1,0 +1,3 @@
+module example.com/app/libs/x
+
+go 1.22
