@@ -551,6 +551,229 @@ tf0202_check(struct tl_check *c)
 	return 0;
 }
 
+/* ------------------------------------------------------------- TF0203 */
+
+/* A lock of a type matching the manifest in its directory or above? */
+static int
+lock_pins(const struct tl_repo *repo, const struct tl_file *m)
+{
+	const struct tl_file	*f;
+	char			*dir, *ldir;
+	size_t			 i, n;
+	int			 found = 0;
+
+	dir = tl_path_dir(m->path);
+	for (i = 0; i < repo->nfiles && !found; i++) {
+		f = repo->files[i];
+		if (f->kind != TL_FILE_LOCKFILE || f->test || f->vendored ||
+		    !tl_manifest_lock_matches((enum tl_manifest_type)m->subtype,
+		    (enum tl_manifest_type)f->subtype))
+			continue;
+		ldir = tl_path_dir(f->path);
+		n = strlen(ldir);
+		if (n == 0 || (strncmp(dir, ldir, n) == 0 &&
+		    (dir[n] == '\0' || dir[n] == '/')))
+			found = 1;
+		free(ldir);
+	}
+	free(dir);
+	return found;
+}
+
+/* A git dependency (URL or description)? */
+static int
+spec_is_git(const char *s)
+{
+	return strncmp(s, "git", 3) == 0 || strstr(s, "://") != NULL ||
+	    strncmp(s, "github:", 7) == 0 || strstr(s, ".git") != NULL ||
+	    (strchr(s, '/') != NULL && strchr(s, '@') == NULL &&
+	    isalpha((unsigned char)*s));
+}
+
+/*
+ * A version written to float whatever a lock holds: "*", "latest", "x",
+ * "", a git repository on a branch, Maven/Gradle LATEST, RELEASE, "+".
+ * Pipfile "*" is what pipenv install writes: the Pipfile.lock pins it.
+ */
+static int
+spec_floats(const struct tl_file *f, const struct tl_dep *d)
+{
+	static const char *const words[] = {
+		"*", "latest", "x", "X", "", "LATEST", "RELEASE",
+		"latest.release", "latest.integration", "+", NULL
+	};
+	size_t	 i;
+
+	if (d->pin != TL_PIN_FLOATING || d->spec == NULL)
+		return 0;
+	if (f->subtype == TL_MF_PIPFILE && strcmp(d->spec, "*") == 0)
+		return 0;
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(d->spec, words[i]) == 0)
+			return 1;
+	return spec_is_git(d->spec);
+}
+
+/* Manifest types whose ecosystem keeps a lock file. */
+static int
+has_lock_kind(int type)
+{
+	switch (type) {
+	case TL_MF_PACKAGE_JSON:
+	case TL_MF_PIPFILE:
+	case TL_MF_PYPROJECT:
+	case TL_MF_GEMFILE:
+	case TL_MF_COMPOSER:
+	case TL_MF_CARGO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Is the manifest an application's (where ranges are not a library's)? */
+static int
+manifest_is_app(const struct tl_repo *repo, const struct tl_file *f)
+{
+	char	*dir;
+	int	 app;
+
+	dir = tl_path_dir(f->path);
+	app = is_app_dir(repo, dir) ||
+	    (f->subtype == TL_MF_PACKAGE_JSON && package_is_app(f)) ||
+	    (f->subtype == TL_MF_CARGO && f->manifest->is_binary) ||
+	    (f->subtype == TL_MF_GEMFILE && !has_gemspec(repo, dir)) ||
+	    f->subtype == TL_MF_PIPFILE;
+	free(dir);
+	return app;
+}
+
+/* Requirements files for development, tests or documentation only. */
+static int
+dev_path(const char *path)
+{
+	static const char *const words[] = {
+		"dev", "develop", "development", "test", "tests", "testing",
+		"doc", "docs", "lint", "ci", "local", "typing", "mypy", NULL
+	};
+	const char	*p = path, *e;
+	size_t		 i, n;
+
+	while (*p != '\0') {
+		for (e = p; *e != '\0' && strchr("-_./", *e) == NULL; e++)
+			continue;
+		n = (size_t)(e - p);
+		for (i = 0; words[i] != NULL; i++)
+			if (strlen(words[i]) == n &&
+			    strncasecmp(p, words[i], n) == 0)
+				return 1;
+		p = *e != '\0' ? e + 1 : e;
+	}
+	return 0;
+}
+
+static int	tf0203_check(struct tl_check *);
+
+static const struct tl_rule tf0203 = {
+	.id = "TF0203",
+	.name = "unpinned-dependencies",
+	.factor = TL_FACTOR_DEPENDENCIES,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_MANIFEST),
+	.summary = "dependency versions not pinned",
+	.rationale =
+	    "Factor II asks for an exact dependency declaration: a "
+	    "version that floats lets two builds of one commit run different "
+	    "code, and a release can no longer be rebuilt. Runtime "
+	    "dependencies are checked (not dev, optional or peer ones, not "
+	    "requirements files named for development, tests or docs, not "
+	    "local paths or workspaces). Where a lock file of the "
+	    "ecosystem sits beside the manifest or in a directory above it, "
+	    "the lock pins ranges and bare names (Gemfile, Pipfile \"*\", "
+	    "pyproject lower bounds written by uv and poetry are the normal "
+	    "way), so only versions written to float are reported: \"*\", "
+	    "\"latest\", \"x\", an empty version, a git repository on a "
+	    "branch or without a ref, Maven/Gradle LATEST, RELEASE or \"+\". "
+	    "Without a lock, requirements*.txt lines without == (or a "
+	    "hash) are reported, and ranges or missing versions in the "
+	    "manifests of applications (package.json that is private or "
+	    "has a start script, a manifest beside a Dockerfile, Procfile, "
+	    "compose file or template, Pipfile, Gemfile of no gem, Cargo "
+	    "binary); libraries (setup.py, gemspecs, published packages) "
+	    "declare ranges by design and are not reported, nor is a "
+	    "requirements file that applies a -c constraints file.",
+	.fix =
+	    "Pin exact versions: pip-compile or uv pip compile (with "
+	    "--generate-hashes) to write requirements.txt with ==, commit "
+	    "the lock file of npm, yarn, pnpm, poetry, uv, pipenv, bundler, "
+	    "composer or Cargo and install from it (npm ci, bundle install "
+	    "--frozen), and replace \"*\", \"latest\" and git branches with a "
+	    "release or a commit. Build once in CodeBuild and deploy that "
+	    "artefact.",
+	.see_also = NULL,
+	.check = tf0203_check,
+};
+
+static int
+tf0203_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_dep	*d, *first;
+	struct tl_buf		 list;
+	size_t			 i, n;
+	int			 error = 0, lock, report;
+
+	tl_buf_init(&list);
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_MANIFEST) {
+		if (f->manifest == NULL || f->manifest->ndeps == 0 ||
+		    tl_path_is_docs(f->path) ||
+		    tl_path_is_dev_artefact(f->path))
+			continue;
+		if (f->subtype == TL_MF_REQUIREMENTS &&
+		    dev_path(f->name))
+			continue;
+		lock = has_lock_kind(f->subtype) && lock_pins(c->repo, f);
+		report = f->subtype == TL_MF_REQUIREMENTS ||
+		    (has_lock_kind(f->subtype) && !lock &&
+		    manifest_is_app(c->repo, f));
+		if (f->subtype == TL_MF_REQUIREMENTS)
+			for (i = 0; i < f->manifest->nincludes; i++)
+				if (f->manifest->includes[i].constraint)
+					report = 0;
+		tl_buf_clear(&list);
+		first = NULL;
+		n = 0;
+		for (i = 0; i < f->manifest->ndeps; i++) {
+			d = &f->manifest->deps[i];
+			if (d->pinned || d->dev || d->optional || d->peer ||
+			    d->replace)
+				continue;
+			if (!spec_floats(f, d) && (!report ||
+			    d->pin == TL_PIN_EXACT))
+				continue;
+			if (n == 0)
+				first = d;
+			if (n < 4)
+				tl_buf_addf(&list, "%s'%s' (%s)", n > 0 ?
+				    ", " : "", d->name, d->spec == NULL ?
+				    "no version" : *d->spec == '\0' ?
+				    "empty" : d->spec);
+			n++;
+		}
+		if (first == NULL)
+			continue;
+		error = tl_report(c, f, first->line, 0, first->name,
+		    "%zu dependenc%s of %s not pinned to one version: %s%s%s",
+		    n, n == 1 ? "y" : "ies", f->path, tl_buf_str(&list),
+		    n > 4 ? " …" : "", lock ? " (written to float: the lock "
+		    "takes whatever is newest at its next update)" : "");
+		if (error != 0)
+			break;
+	}
+	tl_buf_release(&list);
+	return error;
+}
+
 /* ------------------------------------------------------------- TF0204 */
 
 static int	tf0204_check(struct tl_check *);
@@ -2273,6 +2496,331 @@ tf0207_check(struct tl_check *c)
 	return 0;
 }
 
+/* ------------------------------------------------------------- TF0209 */
+
+/*
+ * The directories that hold installed third-party trees.  check says
+ * what, below the root, shows the tree was installed there rather than
+ * being a source directory of that name (NULL: the name suffices).
+ */
+struct vendored_tree {
+	const char	*dir;
+	const char	*what;
+};
+
+static const struct vendored_tree vendored_trees[] = {
+	{ "node_modules", "npm packages" },
+	{ "bower_components", "Bower packages" },
+	{ "site-packages", "Python packages" },
+	{ "venv", "a Python virtual environment" },
+	{ ".venv", "a Python virtual environment" },
+	{ "bundle", "installed gems" },		/* vendor/bundle */
+};
+
+/*
+ * Where in path the first installed tree starts, and its length (the
+ * root directory, without the slash); -1 when there is none.
+ */
+static int
+vendored_root(const char *path, size_t *len)
+{
+	const char	*p, *e;
+	size_t		 i, n;
+
+	for (p = path; (e = strchr(p, '/')) != NULL; p = e + 1) {
+		n = (size_t)(e - p);
+		for (i = 0; i < TL_NELEM(vendored_trees); i++) {
+			if (strlen(vendored_trees[i].dir) != n ||
+			    strncmp(p, vendored_trees[i].dir, n) != 0)
+				continue;
+			/* Bundler's install path is vendor/bundle only. */
+			if (i == 5 && (p - path < 7 ||
+			    strncmp(p - 7, "vendor/", 7) != 0 ||
+			    (p - path > 7 && p[-8] != '/')))
+				continue;
+			*len = (size_t)(e - path);
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/*
+ * Does the rest of a path below a root show an installed tree?
+ * node_modules: a package's package.json one level (or @scope/x) down,
+ * or npm's .bin / .package-lock.json; a virtual environment: pyvenv.cfg,
+ * bin/activate, a site-packages; bower, site-packages, vendor/bundle:
+ * always.
+ */
+static int
+vendored_evidence(int kind, const char *rest)
+{
+	const char	*s;
+
+	switch (kind) {
+	case 0:
+		if (strncmp(rest, ".bin/", 5) == 0 ||
+		    strcmp(rest, ".package-lock.json") == 0 ||
+		    strcmp(rest, ".yarn-integrity") == 0)
+			return 1;
+		s = rest;
+		if (*s == '@' && (s = strchr(s, '/')) != NULL)
+			s++;
+		return s != NULL && (s = strchr(s, '/')) != NULL &&
+		    strcmp(s + 1, "package.json") == 0;
+	case 3:
+	case 4:
+		return strcmp(rest, "pyvenv.cfg") == 0 ||
+		    strncmp(rest, "bin/activate", 12) == 0 ||
+		    strstr(rest, "site-packages/") != NULL;
+	default:
+		return 1;
+	}
+}
+
+static int	tf0209_check(struct tl_check *);
+
+static const struct tl_rule tf0209 = {
+	.id = "TF0209",
+	.name = "vendored-dependency-tree",
+	.factor = TL_FACTOR_DEPENDENCIES,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED_GIT,
+	.summary = "installed dependency tree tracked in git",
+	.rationale =
+	    "Dependencies are declared in a manifest and installed by the "
+	    "build, isolated from the code; an installed tree committed to "
+	    "the repository bypasses the declaration, carries binaries built "
+	    "for one platform, and hides which versions run. Reported once "
+	    "per tree, counting its files tracked in git (not test "
+	    "fixtures): node_modules/ when it holds an installed package "
+	    "(a package.json one level down, .bin/ or .package-lock.json), "
+	    "bower_components/, site-packages/, vendor/bundle/ (Bundler's "
+	    "install path), and venv/ or .venv/ when it is a virtual "
+	    "environment (pyvenv.cfg, bin/activate, site-packages). Go's "
+	    "vendor/ directory is Go's supported, checksummed vendoring "
+	    "(go mod vendor, verified against go.sum) and is not reported; "
+	    "nor are PHP's or other vendor/ directories, which also hold "
+	    "hand-kept third-party code.",
+	.fix =
+	    "Remove the tree from git (git rm -r --cached node_modules), add "
+	    "it to .gitignore, and let the build install it from the "
+	    "manifest and lock file (npm ci, pip install -r, bundle install) "
+	    "in CodeBuild or in the Dockerfile's build stage.",
+	.see_also = NULL,
+	.check = tf0209_check,
+};
+
+static int
+tf0209_check(struct tl_check *c)
+{
+	const struct tl_file	*f, *first = NULL;
+	char			*root = NULL;
+	size_t			 i, len, count = 0;
+	int			 kind, rkind = 0, evidence = 0, error = 0;
+
+	/* Files are sorted by path: a tree's files are consecutive. */
+	for (i = 0; i <= c->repo->nfiles && error == 0; i++) {
+		f = i < c->repo->nfiles ? c->repo->files[i] : NULL;
+		if (f != NULL && root != NULL &&
+		    strncmp(f->path, root, strlen(root)) == 0 &&
+		    f->path[strlen(root)] == '/') {
+			if (f->tracked && !f->test) {
+				count++;
+				if (first == NULL)
+					first = f;
+				if (!evidence)
+					evidence = vendored_evidence(rkind,
+					    f->path + strlen(root) + 1);
+			}
+			continue;
+		}
+		if (root != NULL && count > 0 && evidence)
+			error = tl_report(c, first, 0, 0, root,
+			    "%s/ is tracked in git: %zu file%s of %s "
+			    "installed into the repository", root, count,
+			    count == 1 ? "" : "s",
+			    vendored_trees[rkind].what);
+		free(root);
+		root = NULL;
+		if (f == NULL || (kind = vendored_root(f->path, &len)) < 0)
+			continue;
+		root = tl_printf("%.*s", (int)len, f->path);
+		rkind = kind;
+		count = 0;
+		first = NULL;
+		evidence = 0;
+		i--;	/* count this file as one of the tree's */
+	}
+	free(root);
+	return error;
+}
+
+/* ------------------------------------------------------------- TF0210 */
+
+/* Is a go.mod module replaced by a local directory (not in go.sum)? */
+static int
+go_replaced_locally(const struct tl_manifest *m, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->ndeps; i++)
+		if (m->deps[i].replace && m->deps[i].path != NULL &&
+		    strcmp(m->deps[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Does a Gemfile.lock name the gem in its DEPENDENCIES section?  Gems
+ * for other platforms (tzinfo-data on Windows) are listed there but not
+ * among the specs the lock parser returns.
+ */
+static int
+gemlock_depends(const struct tl_file *l, const char *name)
+{
+	const char	*p, *e;
+	size_t		 n = strlen(name);
+
+	if ((p = strstr(l->data, "\nDEPENDENCIES\n")) == NULL)
+		return 0;
+	for (p += 14; *p == ' '; p = e + 1) {
+		if ((e = strchr(p, '\n')) == NULL)
+			e = p + strlen(p);
+		while (*p == ' ')
+			p++;
+		if ((size_t)(e - p) >= n && strncmp(p, name, n) == 0 &&
+		    (p + n == e || strchr(" !(", p[n]) != NULL))
+			return 1;
+		if (*e == '\0')
+			break;
+	}
+	return 0;
+}
+
+static int	tf0210_check(struct tl_check *);
+
+static const struct tl_rule tf0210 = {
+	.id = "TF0210",
+	.name = "lock-file-out-of-step",
+	.factor = TL_FACTOR_DEPENDENCIES,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_LOCKFILE),
+	.summary = "lock file out of step with its manifest",
+	.rationale =
+	    "A lock file isolates the build only while it matches the "
+	    "manifest: a dependency added to the manifest but not to the "
+	    "lock makes a frozen install (npm ci, bundle install --frozen, "
+	    "pipenv sync, poetry install) fail, or an unfrozen one resolve "
+	    "it afresh at build time, so builds of one commit differ. For "
+	    "each manifest with a lock of its ecosystem in the same "
+	    "directory (package.json with package-lock.json, yarn.lock, "
+	    "pnpm-lock.yaml or bun.lock; Pipfile with Pipfile.lock; "
+	    "pyproject.toml with poetry.lock, uv.lock or pdm.lock; Gemfile, "
+	    "composer.json, Cargo.toml, go.mod with go.sum), every runtime "
+	    "and development dependency must be named in one of those "
+	    "locks (names compared as the ecosystem does). Not checked: "
+	    "local path and workspace dependencies, optional and peer "
+	    "dependencies, go.mod modules replaced by a local directory, "
+	    "locks in a parent directory (workspaces key their packages "
+	    "in ways a light reading cannot be sure of), and locks that "
+	    "could not be read or list nothing (bun.lockb).",
+	.fix =
+	    "Regenerate the lock from the manifest (npm install, yarn, pnpm "
+	    "install, pipenv lock, poetry lock, uv lock, bundle install, "
+	    "composer update --lock, cargo update -w, go mod tidy), commit "
+	    "both together, and install in CodeBuild with the frozen form "
+	    "(npm ci, yarn --immutable, pnpm install --frozen-lockfile, "
+	    "bundle install --frozen) so a stale lock fails the build.",
+	.see_also = NULL,
+	.check = tf0210_check,
+};
+
+static int
+tf0210_check(struct tl_check *c)
+{
+	const struct tl_file	*f, *l;
+	const struct tl_file	*locks[8];
+	const struct tl_dep	*d, *first;
+	struct tl_buf		 list, names;
+	char			*dir, *ldir;
+	size_t			 i, k, nlocks, n;
+	int			 error = 0, unknown, found;
+
+	tl_buf_init(&list);
+	tl_buf_init(&names);
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_MANIFEST) {
+		if (f->manifest == NULL || f->manifest->ndeps == 0)
+			continue;
+		dir = tl_path_dir(f->path);
+		nlocks = 0;
+		unknown = 0;
+		for (i = 0; i < c->repo->nfiles; i++) {
+			l = c->repo->files[i];
+			if (l->kind != TL_FILE_LOCKFILE ||
+			    !tl_manifest_lock_matches(
+			    (enum tl_manifest_type)f->subtype,
+			    (enum tl_manifest_type)l->subtype))
+				continue;
+			ldir = tl_path_dir(l->path);
+			if (strcmp(ldir, dir) == 0) {
+				if (!l->loaded || l->broken ||
+				    l->manifest == NULL ||
+				    l->manifest->ndeps == 0 ||
+				    nlocks == TL_NELEM(locks))
+					unknown = 1;
+				else
+					locks[nlocks++] = l;
+			}
+			free(ldir);
+		}
+		free(dir);
+		if (unknown || nlocks == 0)
+			continue;
+		tl_buf_clear(&list);
+		tl_buf_clear(&names);
+		first = NULL;
+		n = 0;
+		for (i = 0; i < f->manifest->ndeps; i++) {
+			d = &f->manifest->deps[i];
+			if (d->pin == TL_PIN_LOCAL || d->optional || d->peer ||
+			    d->replace || *d->name == '\0')
+				continue;
+			if (f->subtype == TL_MF_GO_MOD &&
+			    go_replaced_locally(f->manifest, d->name))
+				continue;
+			for (k = 0, found = 0; k < nlocks && !found; k++)
+				found = tl_manifest_find(locks[k]->manifest,
+				    d->name) != NULL ||
+				    (locks[k]->subtype == TL_MF_GEMFILE_LOCK &&
+				    gemlock_depends(locks[k], d->name));
+			if (found)
+				continue;
+			if (n == 0)
+				first = d;
+			if (n < 4)
+				tl_buf_addf(&list, "%s'%s'", n > 0 ? ", " : "",
+				    d->name);
+			n++;
+		}
+		if (first == NULL)
+			continue;
+		for (k = 0; k < nlocks; k++)
+			tl_buf_addf(&names, "%s%s", k > 0 ? ", " : "",
+			    locks[k]->path);
+		error = tl_report(c, f, first->line, 0, first->name,
+		    "%zu dependenc%s of %s missing from %s: %s%s: the lock "
+		    "was not regenerated after the manifest changed", n,
+		    n == 1 ? "y" : "ies", f->path, tl_buf_str(&names),
+		    tl_buf_str(&list), n > 4 ? " …" : "");
+		if (error != 0)
+			break;
+	}
+	tl_buf_release(&list);
+	tl_buf_release(&names);
+	return error;
+}
+
 /* ------------------------------------------------------------- TF0211 */
 
 /*
@@ -2783,10 +3331,13 @@ tf0211_check(struct tl_check *c)
 static const struct tl_rule *const rules[] = {
 	&tf0201,
 	&tf0202,
+	&tf0203,
 	&tf0204,
 	&tf0205,
 	&tf0206,
 	&tf0207,
+	&tf0209,
+	&tf0210,
 	&tf0211,
 };
 

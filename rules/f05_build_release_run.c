@@ -826,6 +826,372 @@ tf0504_check(struct tl_check *c)
 	return 0;
 }
 
+/* ------------------------------------------------------------- TF0505 */
+
+/* Does the name end with one of the suffixes (case-insensitive)? */
+static int
+ends_with_any(const char *name, const char *const *list)
+{
+	size_t	 i, n = strlen(name), k;
+
+	for (i = 0; list[i] != NULL; i++) {
+		k = strlen(list[i]);
+		if (n > k && strcasecmp(name + n - k, list[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A file a build writes: compiled, packaged or bundled. */
+static int
+is_output_file(const char *name)
+{
+	static const char *const suffixes[] = {
+		".class", ".jar", ".war", ".ear", ".o", ".obj", ".a", ".so",
+		".dylib", ".dll", ".exe", ".pyc", ".pyo", ".js.map",
+		".css.map", ".whl", ".egg", ".rlib", ".min.js", ".min.css",
+		".bundle.js", ".chunk.js", ".chunk.css", NULL
+	};
+
+	return ends_with_any(name, suffixes);
+}
+
+/* A third-party directory (TF0209 and vendoring are not build output). */
+static int
+in_third_party(const char *path)
+{
+	static const char *const dirs[] = {
+		"node_modules/", "bower_components/", "vendor/", "venv/",
+		".venv/", "site-packages/", "third_party/", "third-party/",
+		".yarn/", ".bundle/", NULL
+	};
+	char	*dir, *p;
+	size_t	 i, n;
+	int	 vendored;
+
+	/* The model's test, with a plain file name (not *.min.js). */
+	dir = tl_path_dir(path);
+	p = tl_printf("%s/x", dir);
+	vendored = tl_path_is_vendored(p);
+	free(p);
+	free(dir);
+	if (vendored)
+		return 1;
+	for (i = 0; dirs[i] != NULL; i++) {
+		n = strlen(dirs[i]);
+		if (strncmp(path, dirs[i], n) == 0)
+			return 1;
+		if (strstr(path, dirs[i]) != NULL &&
+		    strstr(path, dirs[i])[-1] == '/')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Directories that a build writes.  always: every file in one is output
+ * (.aws-sam, __pycache__ …); otherwise (dist, build, target, out) the
+ * directory counts only when it holds an output file, since build/ is
+ * also where build scripts live.
+ */
+static const struct {
+	const char	*dir;
+	int		 always;
+} output_dirs[] = {
+	{ ".aws-sam", 1 }, { ".serverless", 1 }, { "__pycache__", 1 },
+	{ ".next", 1 }, { ".nuxt", 1 }, { "cdk.out", 1 },
+	{ "dist", 0 }, { "build", 0 }, { "target", 0 }, { "out", 0 },
+};
+
+/* The output directory at the start of a path's components, or -1. */
+static int
+output_root(const char *path, size_t *len)
+{
+	const char	*p, *e;
+	size_t		 i, n;
+
+	for (p = path; (e = strchr(p, '/')) != NULL; p = e + 1) {
+		n = (size_t)(e - p);
+		for (i = 0; i < TL_NELEM(output_dirs); i++)
+			if (strlen(output_dirs[i].dir) == n &&
+			    strncmp(p, output_dirs[i].dir, n) == 0) {
+				*len = (size_t)(e - path);
+				return (int)i;
+			}
+	}
+	return -1;
+}
+
+/* A loose packaged artefact outside an output directory. */
+static const char *
+loose_artefact(const char *path, const char *name)
+{
+	static const char *const archives[] = { ".war", ".ear", NULL };
+	static const char *const compiled[] = { ".class", ".pyc", ".pyo",
+		NULL };
+	static const char *const zips[] = {
+		"lambda", "function", "deploy", "bundle", "artifact",
+		"release", NULL
+	};
+	size_t	 i;
+
+	if (ends_with_any(name, archives))
+		return "a deployable archive";
+	if (ends_with_any(name, compiled))
+		return "compiled code";
+	if (tl_str_has_suffix(name, ".jar")) {
+		/* Wrappers are committed by design; lib/ jars are vendored. */
+		if (strcmp(name, "gradle-wrapper.jar") == 0 ||
+		    strcmp(name, "maven-wrapper.jar") == 0 ||
+		    strncmp(path, "lib/", 4) == 0 ||
+		    strstr(path, "/lib/") != NULL ||
+		    strncmp(path, "libs/", 5) == 0 ||
+		    strstr(path, "/libs/") != NULL)
+			return NULL;
+		return "a built jar";
+	}
+	if (tl_str_has_suffix(name, ".zip"))
+		for (i = 0; zips[i] != NULL; i++)
+			if (tl_memcasemem(name, strlen(name), zips[i],
+			    strlen(zips[i])) != NULL)
+				return "a deployment bundle";
+	return NULL;
+}
+
+/* A GitHub JavaScript action commits its dist/ by design. */
+static int
+is_action_dir(const struct tl_repo *repo, const char *root)
+{
+	char	*dir, *p;
+	int	 found;
+
+	dir = tl_path_dir(root);
+	p = *dir != '\0' ? tl_printf("%s/action.yml", dir) :
+	    tl_strdup("action.yml");
+	found = tl_repo_file(repo, p) != NULL;
+	free(p);
+	p = *dir != '\0' ? tl_printf("%s/action.yaml", dir) :
+	    tl_strdup("action.yaml");
+	found |= tl_repo_file(repo, p) != NULL;
+	free(p);
+	free(dir);
+	return found;
+}
+
+static int	tf0505_check(struct tl_check *);
+
+static const struct tl_rule tf0505 = {
+	.id = "TF0505",
+	.name = "build-output-tracked",
+	.factor = TL_FACTOR_BUILD_RELEASE_RUN,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED_GIT,
+	.summary = "build output tracked in git",
+	.rationale =
+	    "The build stage turns a commit into an artefact; the codebase "
+	    "holds the source it is built from. Build output committed to "
+	    "git goes stale against the source, lets a release run code no "
+	    "build produced, and blurs which commit an artefact came from. "
+	    "Reported, from the files tracked in git (not test fixtures, not "
+	    "third-party trees): each .aws-sam/, .serverless/, cdk.out/, "
+	    ".next/, .nuxt/ and __pycache__/ directory; each dist/, build/, "
+	    "target/ or out/ directory that holds compiled or bundled files "
+	    "(.class, .jar, .war, .o, .so, .dll, .exe, .pyc, .whl, source "
+	    "maps, *.min.js, *.bundle.js, *.chunk.js), so a build/ of "
+	    "Dockerfiles and scripts is not reported, nor the dist/ of a "
+	    "GitHub JavaScript action (action.yml beside it), which must be "
+	    "committed; and, elsewhere, .war/.ear archives, .class and .pyc "
+	    "files, jars (not gradle-wrapper.jar or maven-wrapper.jar, not "
+	    "jars in lib/ or libs/, which are vendored libraries) and .zip "
+	    "files named like a deployment bundle (lambda, function, deploy, "
+	    "bundle, artifact, release).",
+	.fix =
+	    "Remove the output from git (git rm -r --cached dist), add the "
+	    "directory or pattern to .gitignore, and let CodeBuild build it "
+	    "from the commit; publish release artefacts to S3, ECR or "
+	    "CodeArtifact, where a deployment takes them by version.",
+	.see_also = NULL,
+	.check = tf0505_check,
+};
+
+static int
+tf0505_check(struct tl_check *c)
+{
+	const struct tl_file	*f, *first = NULL, *out = NULL;
+	const struct tl_file	*compiled = NULL;
+	char			*root = NULL;
+	const char		*what;
+	size_t			 i, len, count = 0, ncompiled = 0;
+	int			 k, rk = 0, error = 0;
+
+	/* Files are sorted by path: a directory's files are consecutive. */
+	for (i = 0; i <= c->repo->nfiles && error == 0; i++) {
+		f = i < c->repo->nfiles ? c->repo->files[i] : NULL;
+		if (f != NULL) {
+			if (!f->tracked || f->test || in_third_party(f->path))
+				continue;
+			if (root != NULL &&
+			    strncmp(f->path, root, strlen(root)) == 0 &&
+			    f->path[strlen(root)] == '/') {
+				if (count++ == 0)
+					first = f;
+				if (out == NULL && is_output_file(f->name))
+					out = f;
+				continue;
+			}
+		}
+		if (root != NULL && count > 0 &&
+		    strcmp(output_dirs[rk].dir, "__pycache__") == 0) {
+			if (ncompiled == 0)
+				compiled = first;
+			ncompiled += count;
+		} else if (root != NULL && count > 0 &&
+		    (output_dirs[rk].always || out != NULL) &&
+		    !(strcmp(output_dirs[rk].dir, "dist") == 0 &&
+		    is_action_dir(c->repo, root)))
+			error = tl_report(c, out != NULL ? out : first, 0, 0,
+			    root, "%s/ is tracked in git: %zu file%s a build "
+			    "writes (%s)", root, count, count == 1 ? "" : "s",
+			    (out != NULL ? out : first)->path);
+		free(root);
+		root = NULL;
+		if (f == NULL || error != 0)
+			continue;
+		if ((k = output_root(f->path, &len)) >= 0) {
+			root = tl_printf("%.*s", (int)len, f->path);
+			rk = k;
+			count = 0;
+			first = out = NULL;
+			i--;	/* count this file as one of the directory's */
+			continue;
+		}
+		if ((what = loose_artefact(f->path, f->name)) == NULL)
+			continue;
+		if (strcmp(what, "compiled code") == 0) {
+			if (ncompiled++ == 0)
+				compiled = f;
+			continue;
+		}
+		error = tl_report(c, f, 0, 0, f->path,
+		    "%s is tracked in git: %s a build produces", f->path,
+		    what);
+	}
+	free(root);
+	if (error == 0 && compiled != NULL)
+		error = tl_report(c, compiled, 0, 0, "compiled",
+		    "%zu compiled file%s (.pyc, .class, __pycache__/) tracked "
+		    "in git, the first %s", ncompiled, ncompiled == 1 ? "" :
+		    "s", compiled->path);
+	return error;
+}
+
+/* ------------------------------------------------------------- TF0506 */
+
+/* A deploy artefact of the application (not one for development). */
+static const struct tl_file *
+first_deployable(const struct tl_repo *repo)
+{
+	static const enum tl_file_kind kinds[] = {
+		TL_FILE_DOCKERFILE, TL_FILE_PROCFILE, TL_FILE_TEMPLATE,
+		TL_FILE_COMPOSE, TL_FILE_TASKDEF
+	};
+	const struct tl_file	*f;
+	size_t			 i, k;
+
+	for (i = 0; i < repo->nfiles; i++) {
+		f = repo->files[i];
+		if (f->test || f->vendored || tl_path_is_docs(f->path) ||
+		    tl_path_is_dev_artefact(f->path))
+			continue;
+		for (k = 0; k < TL_NELEM(kinds); k++)
+			if (f->kind == kinds[k])
+				return f;
+	}
+	return NULL;
+}
+
+/* A version field in a manifest, or a VERSION file: the file, or NULL. */
+static const struct tl_file *
+version_source(const struct tl_repo *repo)
+{
+	const struct tl_file	*f;
+	size_t			 i;
+
+	for (i = 0; i < repo->nfiles; i++) {
+		f = repo->files[i];
+		if (f->test || f->vendored)
+			continue;
+		if (f->kind == TL_FILE_MANIFEST && f->manifest != NULL &&
+		    f->manifest->version != NULL &&
+		    *f->manifest->version != '\0')
+			return f;
+		if (strcasecmp(f->name, "VERSION") == 0 ||
+		    strcasecmp(f->name, "VERSION.txt") == 0)
+			return f;
+	}
+	return NULL;
+}
+
+static int	tf0506_check(struct tl_check *);
+
+static const struct tl_rule tf0506 = {
+	.id = "TF0506",
+	.name = "release-not-identifiable",
+	.factor = TL_FACTOR_BUILD_RELEASE_RUN,
+	.severity = TL_SEV_INFO,
+	.needs = TL_NEED_GIT,
+	.summary = "releases not identifiable",
+	.rationale =
+	    "Every release should have a unique release ID, such as a "
+	    "timestamp or an incrementing number, so that a deployment can "
+	    "say what it runs and roll back to a known release. Checked for "
+	    "repositories that deploy something (a Dockerfile, Procfile, "
+	    "compose file, CloudFormation/SAM template or ECS task "
+	    "definition, not one named for development): reported when git "
+	    "has no tags and no manifest has a version field (package.json, "
+	    "pyproject.toml, Cargo.toml, pom.xml, composer.json, a gemspec "
+	    "…) and there is no VERSION file. Not applicable outside git "
+	    "and on shallow clones, which are often made without tags. A "
+	    "release ID made by the pipeline (an image tagged with the "
+	    "commit) cannot be seen from the repository; this rule is only "
+	    "informational.",
+	.fix =
+	    "Tag each release in git (git tag v1.4.0) or keep a version in "
+	    "the manifest, and carry it into the artefact: tag the image in "
+	    "ECR with the version and the commit, register an ECS task "
+	    "definition revision or a Lambda version per release, so that "
+	    "CodeDeploy or a rollback can name the release it runs.",
+	.see_also = NULL,
+	.check = tf0506_check,
+};
+
+static int
+tf0506_check(struct tl_check *c)
+{
+	const struct tl_file	*deploy;
+
+	if (!c->repo->git.is_repo || !c->repo->git.has_commits) {
+		tl_not_applicable(c, "not a git repository with commits");
+		return 0;
+	}
+	if ((deploy = first_deployable(c->repo)) == NULL) {
+		tl_not_applicable(c, "nothing is deployed from this "
+		    "repository");
+		return 0;
+	}
+	if (c->repo->git.ntags > 0 || version_source(c->repo) != NULL)
+		return 0;
+	if (c->repo->git.shallow) {
+		tl_not_applicable(c, "shallow clone: tags may not have been "
+		    "fetched");
+		return 0;
+	}
+	return tl_report(c, deploy, 0, 0, "no tags, no version",
+	    "%s deploys the application but its releases cannot be told "
+	    "apart: git has no tags and no manifest has a version field",
+	    deploy->path);
+}
+
 /* ------------------------------------------------------------- TF0508 */
 
 /* Is a COPY/ADD source the whole build context: ".", "./", "*" …? */
@@ -1154,6 +1520,8 @@ static const struct tl_rule *const rules[] = {
 	&tf0501,
 	&tf0502,
 	&tf0504,
+	&tf0505,
+	&tf0506,
 	&tf0508,
 };
 

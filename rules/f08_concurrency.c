@@ -2,6 +2,7 @@
  * f08_concurrency.c: factor VIII, Concurrency
  * (https://12factor.net/concurrency).  Scale out via the process model.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1732,6 +1733,252 @@ tf0804_check(struct tl_check *c)
 	    "platform manifest", app->name, why);
 }
 
+/* ------------------------------------------------------------- TF0806 */
+
+/* Queue and background-job libraries whose jobs a worker process runs. */
+static const char *const queue_libs[] = {
+	/* Python */
+	"celery", "rq", "django-rq", "flask-rq2", "dramatiq", "huey", "arq",
+	"django-q", "django-q2", "procrastinate",
+	/* Ruby */
+	"sidekiq", "resque", "good_job", "delayed_job",
+	"delayed_job_active_record", "que", "solid_queue", "sneakers",
+	"shoryuken",
+	/* Node */
+	"bull", "bullmq", "bee-queue", "agenda", "kue", "pg-boss",
+	"graphile-worker",
+	NULL
+};
+
+/*
+ * Words in a start command or a deploy file that run a worker: the
+ * consumers of the libraries above, and anything named worker or jobs.
+ */
+static const char *const worker_words[] = {
+	"worker", "sidekiq", "rqworker", "dramatiq", "huey_consumer", "arq",
+	"qcluster", "resque:work", "jobs:work", "good_job", "bin/jobs",
+	"solid_queue", "shoryuken", "sneakers", "que", "delayed_job",
+	"graphile-worker", NULL
+};
+
+/*
+ * Does the text name a worker: "worker" as a word or a name's last part
+ * (celery-worker, app_worker, worker.js, rqworker), not a setting of a
+ * web server (--workers, worker_processes, worker_connections,
+ * --worker-class, worker-tmp-dir, uvicorn.workers.UvicornWorker)?
+ */
+static int
+names_worker(const char *s, size_t n)
+{
+	const char	*p, *e = s + n;
+	unsigned char	 a;
+
+	for (p = s; (p = tl_memcasemem(p, (size_t)(e - p), "worker",
+	    6)) != NULL; p += 6) {
+		if (p > s && isalpha((unsigned char)p[-1]) &&
+		    !(p - s >= 2 && strncasecmp(p - 2, "rq", 2) == 0))
+			continue;
+		a = p + 6 < e ? (unsigned char)p[6] : '\0';
+		if (a == 's' || a == 'S' || a == '_' || isalpha(a))
+			continue;
+		if (a == '-' && p + 7 < e && (p[7] == 'c' || p[7] == 't'))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* Does a word of a command name a worker? */
+static int
+worker_word(const char *w)
+{
+	const char	*b;
+	size_t		 i;
+
+	if (*w == '-')
+		return 0;
+	if (names_worker(w, strlen(w)))
+		return 1;
+	b = strrchr(w, '/');
+	b = b != NULL && b[1] != '\0' && strcmp(w, "bin/jobs") != 0 ?
+	    b + 1 : w;
+	for (i = 0; worker_words[i] != NULL; i++)
+		if (strcmp(b, worker_words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does a start run a worker (its process name or a word of a command)? */
+static int
+start_is_worker(const struct tl_start *st)
+{
+	const struct tl_sh_cmd	*cmd;
+	size_t			 i, k;
+
+	if (st->proc != NULL && (worker_word(st->proc) ||
+	    tl_memcasemem(st->proc, strlen(st->proc), "job", 3) != NULL ||
+	    tl_memcasemem(st->proc, strlen(st->proc), "queue", 5) != NULL))
+		return 1;
+	if (st->script == NULL)
+		return 0;
+	for (i = 0; i < st->script->ncmds; i++) {
+		cmd = &st->script->cmds[i];
+		for (k = 0; k < cmd->argc; k++)
+			if (worker_word(cmd->argv[k]))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Text that runs or declares a worker elsewhere: a Kubernetes manifest,
+ * a template, a supervisord or Puma configuration, package.json scripts
+ * (a "worker" script, Puma's solid_queue plugin, good_job's async mode
+ * that runs jobs inside the web process).
+ */
+static int
+file_mentions_worker(const struct tl_file *f)
+{
+	if (!f->loaded || f->test || f->vendored || f->data == NULL ||
+	    tl_path_is_docs(f->path))
+		return 0;
+	if (strcmp(f->name, "puma.rb") == 0 &&
+	    strstr(f->data, "solid_queue") != NULL)
+		return 1;
+	if (strstr(f->path, "config/") != NULL &&
+	    tl_str_has_suffix(f->name, ".rb"))
+		return strstr(f->data, "execution_mode") != NULL &&
+		    strstr(f->data, ":async") != NULL;
+	switch (f->kind) {
+	case TL_FILE_TEMPLATE:
+	case TL_FILE_YAML:
+	case TL_FILE_TASKDEF:
+	case TL_FILE_COMPOSE:
+		break;
+	case TL_FILE_MANIFEST:
+		if (f->subtype != TL_MF_PACKAGE_JSON)
+			return 0;
+		break;
+	default:
+		if (!tl_str_has_suffix(f->name, ".conf") &&
+		    !tl_str_has_suffix(f->name, ".ini"))
+			return 0;
+		break;
+	}
+	if (tl_path_is_dev_artefact(f->path))
+		return 0;
+	return names_worker(f->data, f->size) ||
+	    tl_memcasemem(f->data, f->size, "sidekiq", 7) != NULL ||
+	    tl_memcasemem(f->data, f->size, "huey_consumer", 13) != NULL ||
+	    tl_memcasemem(f->data, f->size, "qcluster", 8) != NULL ||
+	    tl_memcasemem(f->data, f->size, "jobs:work", 9) != NULL;
+}
+
+/* Is a worker declared anywhere in the repository? */
+static int
+has_worker(const struct tl_repo *repo)
+{
+	struct tl_starts	 starts;
+	size_t			 i;
+	int			 found = 0;
+
+	memset(&starts, 0, sizeof(starts));
+	tl_starts_collect(&starts, repo);
+	tl_starts_add_deploys(&starts, repo);
+	for (i = 0; i < starts.n && !found; i++)
+		found = !tl_start_is_dev(&starts.v[i]) &&
+		    start_is_worker(&starts.v[i]);
+	tl_starts_release(&starts);
+	for (i = 0; i < repo->nfiles && !found; i++)
+		found = file_mentions_worker(repo->files[i]);
+	return found;
+}
+
+/* Does the repository declare how its processes run at all? */
+static int
+declares_processes(const struct tl_repo *repo)
+{
+	return tl_repo_has_kind(repo, TL_FILE_DOCKERFILE) ||
+	    tl_repo_has_kind(repo, TL_FILE_PROCFILE) ||
+	    tl_repo_has_kind(repo, TL_FILE_COMPOSE) ||
+	    tl_repo_has_kind(repo, TL_FILE_TASKDEF) ||
+	    tl_repo_has_kind(repo, TL_FILE_TEMPLATE);
+}
+
+static int	tf0806_check(struct tl_check *);
+
+static const struct tl_rule tf0806 = {
+	.id = "TF0806",
+	.name = "queue-without-worker",
+	.factor = TL_FACTOR_CONCURRENCY,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_MANIFEST),
+	.summary = "job queue library but no worker process type",
+	.rationale =
+	    "Factor VIII scales an app out through its process types: web "
+	    "processes for HTTP, worker processes for background jobs, each "
+	    "scaled on its own. A queue library in the dependencies means "
+	    "jobs are enqueued; if no worker process type is declared, the "
+	    "jobs never run or run inside the web process. Reported for a "
+	    "runtime dependency on celery, rq, django-rq, dramatiq, huey, "
+	    "arq, django-q, procrastinate, sidekiq, resque, good_job, "
+	    "delayed_job, que, solid_queue, sneakers, shoryuken, bull, "
+	    "bullmq, bee-queue, agenda, kue, pg-boss or graphile-worker when "
+	    "the repository declares its processes (a Dockerfile, Procfile, "
+	    "compose file, task definition or template) and none of them "
+	    "runs a worker: no Procfile process, compose service or ECS "
+	    "container named worker, jobs or queue, no start command with a "
+	    "word naming a worker (celery … worker, rq worker, sidekiq, "
+	    "rake jobs:work, bin/jobs, node worker.js …), no worker in a "
+	    "Kubernetes manifest, template, supervisord or ini file or "
+	    "package.json script, and no Puma plugin or async mode running "
+	    "solid_queue or good_job jobs in-process. A producer whose "
+	    "workers live in another repository cannot be told apart and "
+	    "is reported too: the warning then asks to check where the "
+	    "worker is declared.",
+	.fix =
+	    "Declare the worker as its own process type: a Procfile line "
+	    "(worker: celery -A app worker), a compose service, or a "
+	    "separate ECS service with its own task definition that runs "
+	    "the consumer and scales on the queue depth (Application Auto "
+	    "Scaling on the SQS ApproximateNumberOfMessagesVisible metric "
+	    "or a custom CloudWatch metric).",
+	.see_also = NULL,
+	.check = tf0806_check,
+};
+
+static int
+tf0806_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_dep	*d;
+	int			 error = 0, worker = -1;
+
+	if (!declares_processes(c->repo)) {
+		tl_not_applicable(c, "no Dockerfile, Procfile, compose file, "
+		    "task definition or template declares the processes");
+		return 0;
+	}
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_MANIFEST) {
+		if (f->manifest == NULL || tl_path_is_docs(f->path) ||
+		    (d = runtime_dep(f->manifest, queue_libs)) == NULL)
+			continue;
+		if (worker < 0)
+			worker = has_worker(c->repo);
+		if (worker)
+			break;
+		error = tl_report(c, f, d->line, 0, d->name,
+		    "%s depends on '%s', a job queue, but no process type "
+		    "runs a worker (no Procfile process, compose service, "
+		    "task definition or start command consumes the jobs); "
+		    "if the worker is deployed from another repository, "
+		    "this is expected", f->path, d->name);
+		if (error != 0)
+			break;
+	}
+	return error;
+}
+
 /* ------------------------------------------------------------- TF0807 */
 
 /* The repository's name: its remote's last component, else the root's. */
@@ -1960,6 +2207,7 @@ static const struct tl_rule *const rules[] = {
 	&tf0802,
 	&tf0803,
 	&tf0804,
+	&tf0806,
 	&tf0807,
 };
 

@@ -1,0 +1,2 @@
+git init -q
+git add -A && git commit -qm "api"
