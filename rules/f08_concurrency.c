@@ -1719,8 +1719,8 @@ tf0804_check(struct tl_check *c)
 		}
 	}
 	if (app == NULL) {
-		tl_not_applicable(c, "no deployable application: no manifest "
-		    "of a web server or framework outside examples");
+		tl_not_applicable(c, "a library or tool: no manifest names "
+		    "a web server or framework");
 		return 0;
 	}
 	if ((decl = declaration(c->repo)) != NULL) {

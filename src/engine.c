@@ -1163,7 +1163,7 @@ evidence_of(void *arg, const char *id)
 /*
  * Each factor's evidence, in one pass over the files: the files of the
  * kinds a structural rule that ran reads, and the files the detectors of
- * a pattern rule that ran read.
+ * a pattern rule that ran read; ".git" for rules that read git metadata.
  */
 static void
 collect_evidence(struct tl_scan *s)
@@ -1185,6 +1185,15 @@ collect_evidence(struct tl_scan *s)
 		}
 		tl_patterns_file_rules(s->rules->patterns, e.file, evidence_of,
 		    &e);
+	}
+	/* A rule that reads the git metadata (which files are tracked …). */
+	for (k = 0; k < s->nstates; k++) {
+		r = s->states[k].rule;
+		if ((r->needs & TL_NEED_GIT) != 0 && r->factor > 0 &&
+		    (s->states[k].outcome == TL_OUTCOME_PASS ||
+		    s->states[k].outcome == TL_OUTCOME_FAIL))
+			tl_vec_push(&s->factors[r->factor].evidence,
+			    tl_strdup(".git"));
 	}
 }
 
