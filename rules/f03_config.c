@@ -51,7 +51,6 @@ static int
 on_history_secret(void *arg, const struct tl_pmatch *m)
 {
 	struct history_ctx	*h = arg;
-	const struct tl_file	*now;
 	char			*secret, day[16];
 	unsigned		 line, col;
 	time_t			 t;
@@ -67,13 +66,11 @@ on_history_secret(void *arg, const struct tl_pmatch *m)
 	if (gmtime_r(&t, &tm) == NULL ||
 	    strftime(day, sizeof(day), "%Y-%m-%d", &tm) == 0)
 		snprintf(day, sizeof(day), "an unknown day");
-	now = tl_repo_file(h->c->repo, h->file->path);
-	still = now != NULL && now->loaded && tl_memcasemem(now->data,
-	    now->size, secret, strlen(secret)) != NULL;
+	still = tl_git_head_contains(h->c->repo, h->file->path, secret);
 	tl_lines_locate(&h->file->lines, m->start, &line, &col);
 	h->error = tl_report_secret(h->c, h->file, line, col, secret,
 	    "added in commit %.12s on %s, %s (%s)", h->blob->commit, day,
-	    still ? "still in the file" : "removed since but still in every "
+	    still ? "still in HEAD" : "removed since but still in every "
 	    "clone", m->message);
 	free(secret);
 	return h->error;
@@ -128,7 +125,7 @@ static const struct tl_rule tf0302 = {
 	    "each blob a commit added or changed, once "
 	    "per blob; each secret is reported once, at the commit that "
 	    "first added it, with the commit's author date and whether the "
-	    "current file still holds it. Binary blobs and blobs over "
+	    "file in HEAD still holds it. Binary blobs and blobs over "
 	    "--max-file-size are passed over; a shallow clone sees only what "
 	    "was fetched (TF0105).",
 	.fix =

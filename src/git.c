@@ -969,3 +969,37 @@ out:
 	git_repository_free(r);
 	return error;
 }
+
+int
+tl_git_head_contains(const struct tl_repo *repo, const char *path,
+    const char *needle)
+{
+	git_repository	*r = NULL;
+	git_object	*obj = NULL;
+	struct tl_buf	 spec = TL_BUF_INIT;
+	const char	*data;
+	size_t		 n, m;
+	int		 found = 0;
+
+	if (open_for_queries(&r, repo) != 0) {
+		git_error_clear();
+		return 0;
+	}
+	/* HEAD:<path from the work tree's root> */
+	tl_buf_adds(&spec, "HEAD:");
+	if (repo->git.prefix != NULL && repo->git.prefix[0] != '\0')
+		tl_buf_addf(&spec, "%s/", repo->git.prefix);
+	tl_buf_adds(&spec, path);
+	if (git_revparse_single(&obj, r, tl_buf_str(&spec)) == 0 &&
+	    git_object_type(obj) == GIT_OBJECT_BLOB) {
+		data = git_blob_rawcontent((git_blob *)obj);
+		n = (size_t)git_blob_rawsize((git_blob *)obj);
+		m = strlen(needle);
+		found = m > 0 && tl_memcasemem(data, n, needle, m) != NULL;
+	}
+	git_error_clear();
+	git_object_free(obj);
+	git_repository_free(r);
+	tl_buf_release(&spec);
+	return found;
+}

@@ -314,6 +314,13 @@ int	tl_git_history(const struct tl_repo *, const struct tl_hist_opts *,
 	    int (*)(void *, const struct tl_hist_blob *), void *);
 
 /*
+ * Does the file at this path (relative to the target) in HEAD contain the
+ * text?  0 when it does not, when HEAD has no such file, or on an error.
+ */
+int	tl_git_head_contains(const struct tl_repo *, const char *,
+	    const char *);
+
+/*
  * The paths under the target that differ from since (a revision) in the
  * working tree, untracked files included, or, with staged, that the index
  * changes against HEAD: char * owned, pushed onto out.
