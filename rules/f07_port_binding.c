@@ -578,7 +578,8 @@ static const struct tl_rule tf0702 = {
 	.name = "injected-web-server",
 	.factor = TL_FACTOR_PORT_BINDING,
 	.severity = TL_SEV_WARNING,
-	.needs = TL_NEED(TL_FILE_DOCKERFILE) | TL_NEED(TL_FILE_COMPOSE),
+	.needs = TL_NEED(TL_FILE_DOCKERFILE) | TL_NEED(TL_FILE_COMPOSE) |
+	    TL_NEED_SERVICE,
 	.summary = "app relies on an injected web server",
 	.rationale =
 	    "A twelve-factor app is completely self-contained: it does not "
@@ -915,7 +916,8 @@ static const struct tl_rule tf0703 = {
 	.name = "procfile-web-without-port",
 	.factor = TL_FACTOR_PORT_BINDING,
 	.severity = TL_SEV_INFO,
-	.needs = TL_NEED(TL_FILE_PROCFILE),
+	.needs = TL_NEED(TL_FILE_PROCFILE) |
+	    TL_NEED_SERVICE,
 	.summary = "Procfile web process does not bind $PORT",
 	.rationale =
 	    "The platform that runs a Procfile (Heroku, Dokku, Scalingo, "
@@ -1610,7 +1612,8 @@ static const struct tl_rule tf0704 = {
 	.name = "port-disagrees-across-files",
 	.factor = TL_FACTOR_PORT_BINDING,
 	.severity = TL_SEV_WARNING,
-	.needs = TL_NEED(TL_FILE_DOCKERFILE),
+	.needs = TL_NEED(TL_FILE_DOCKERFILE) |
+	    TL_NEED_SERVICE,
 	.summary = "port disagrees across files",
 	.rationale =
 	    "Port binding is a contract: the app listens on one port and "

@@ -548,6 +548,66 @@ rule_needs(const struct tl_scan *s, const struct tl_rule *r)
 	return r->needs | tl_patterns_needs(s->rules->patterns, r->id);
 }
 
+/* Does a template deploy a long-running service (ECS, App Runner, EC2 …)? */
+static int
+template_runs_service(const struct tl_file *f)
+{
+	static const char *const types[] = {
+		"AWS::ECS::Service", "AWS::ECS::TaskDefinition",
+		"AWS::AppRunner::Service", "AWS::ElasticBeanstalk::Environment",
+		"AWS::EC2::Instance", "AWS::AutoScaling::AutoScalingGroup",
+		"AWS::Lightsail::Container"
+	};
+	struct tl_cfn			 cfn;
+	const struct tl_cfn_resource	*r;
+	size_t				 i, k;
+	int				 yes = 0;
+
+	if (tl_cfn_open(&cfn, f) != 0)
+		return 0;
+	for (i = 0; i < cfn.nres && !yes; i++) {
+		r = &cfn.res[i];
+		for (k = 0; k < TL_NELEM(types) && !yes; k++)
+			yes = tl_cfn_type_is(r, types[k]);
+	}
+	tl_cfn_release(&cfn);
+	return yes;
+}
+
+/*
+ * Does the repository run a long-running process: a Dockerfile that is
+ * not named for development, a Procfile, a compose file, an ECS task
+ * definition, or a template that deploys a service (not test fixtures
+ * nor vendored files)?
+ */
+static int
+runs_service(const struct tl_repo *repo)
+{
+	static const char *const dev[] = {
+		".dev", ".development", ".local", ".test", "-dev", ".debug"
+	};
+	const struct tl_file	*f;
+	size_t			 i, k;
+
+	for (i = 0; i < repo->nfiles; i++) {
+		f = repo->files[i];
+		if (!f->loaded || f->test || f->vendored)
+			continue;
+		if (f->kind == TL_FILE_PROCFILE || f->kind == TL_FILE_COMPOSE ||
+		    f->kind == TL_FILE_TASKDEF ||
+		    (f->kind == TL_FILE_TEMPLATE && template_runs_service(f)))
+			return 1;
+		if (f->kind != TL_FILE_DOCKERFILE)
+			continue;
+		for (k = 0; k < TL_NELEM(dev); k++)
+			if (tl_str_has_suffix(f->name, dev[k]))
+				break;
+		if (k == TL_NELEM(dev))
+			return 1;
+	}
+	return 0;
+}
+
 static unsigned long
 kinds_present(const struct tl_repo *repo)
 {
@@ -559,6 +619,8 @@ kinds_present(const struct tl_repo *repo)
 			m |= TL_NEED(repo->files[i]->kind);
 	if (repo->git.is_repo)
 		m |= TL_NEED_GIT;
+	if (runs_service(repo))
+		m |= TL_NEED_SERVICE;
 	return m;
 }
 
@@ -600,7 +662,7 @@ run_rules(struct tl_scan *s)
 			continue;
 		/* Any one of the file kinds, and git when the rule says so. */
 		needs = rule_needs(s, st->rule);
-		kinds = needs & ~TL_NEED_GIT;
+		kinds = needs & ~(TL_NEED_GIT | TL_NEED_SERVICE);
 		if (kinds != 0 && (kinds & present) == 0) {
 			st->outcome = TL_OUTCOME_NA;
 			st->reason = missing_reason(kinds);
@@ -610,6 +672,15 @@ run_rules(struct tl_scan *s)
 		if ((needs & TL_NEED_GIT) != 0 && !s->repo->git.is_repo) {
 			st->outcome = TL_OUTCOME_NA;
 			st->reason = tl_strdup("not a git repository");
+			continue;
+		}
+		if ((needs & TL_NEED_SERVICE) != 0 &&
+		    (present & TL_NEED_SERVICE) == 0) {
+			st->outcome = TL_OUTCOME_NA;
+			st->reason = tl_strdup("no long-running service (no "
+			    "Dockerfile, Procfile, compose file, task "
+			    "definition or ECS service): a Lambda-only app or a "
+			    "library binds no port");
 			continue;
 		}
 		st->outcome = TL_OUTCOME_PASS;
@@ -635,6 +706,7 @@ run_rules(struct tl_scan *s)
 static void
 collect_file_findings(struct tl_scan *s)
 {
+	struct tl_rule_state	*st;
 	struct tl_file		*f;
 	struct tl_finding	*fd;
 	size_t			 i, j;
@@ -643,6 +715,12 @@ collect_file_findings(struct tl_scan *s)
 		f = s->repo->files[i];
 		for (j = 0; j < f->pfindings.len; j++) {
 			fd = f->pfindings.items[j];
+			/* Matched while loading, but the rule does not apply. */
+			st = state_of(s, fd->rule->id);
+			if (st != NULL && st->outcome == TL_OUTCOME_NA) {
+				tl_finding_free(fd);
+				continue;
+			}
 			fd->order = s->findings.len;
 			tl_vec_push(&s->findings, fd);
 		}

@@ -83,6 +83,7 @@ struct prule {
 	char		*see_also;	/* owned, or NULL */
 	const struct pack *pack;	/* borrowed: patterns->packs */
 	unsigned	 line;
+	unsigned long	 requires;	/* TL_NEED_SERVICE from "requires", or 0 */
 };
 
 struct tl_patterns {
@@ -1030,6 +1031,7 @@ parse_texts(struct pctx *c, const struct tl_ynode *n, const char *id,
 	const char		*s[6], *see = NULL;
 	char			*end;
 	long			 f;
+	unsigned long		 requires = 0;
 	size_t			 i;
 	int			 error;
 
@@ -1044,6 +1046,14 @@ parse_texts(struct pctx *c, const struct tl_ynode *n, const char *id,
 	if ((v = tl_ymap_get(n, "see_also")) != NULL &&
 	    (error = want_str(c, v, "see_also", &see)) != 0)
 		return error;
+	/* requires: service — not applicable without a long-running service. */
+	if ((v = tl_ymap_get(n, "requires")) != NULL) {
+		if (v->type != TL_YSEQ || v->nitems != 1 ||
+		    !tl_yscalar_is(v->items[0], "service"))
+			return perr(c, v->line, "'requires' takes [service], "
+			    "the only requirement a rule may state");
+		requires = TL_NEED_SERVICE;
+	}
 
 	if (!valid_name(s[0]))
 		return perr(c, tl_ymap_get(n, "name")->line, "rule name '%s': "
@@ -1100,6 +1110,7 @@ parse_texts(struct pctx *c, const struct tl_ynode *n, const char *id,
 	r->rule.fix = r->fix;
 	r->rule.see_also = r->see_also;
 	r->rule.check = NULL;
+	r->requires = requires;
 	tl_vec_push(&c->prules, r);
 	return 0;
 }
@@ -1109,7 +1120,7 @@ parse_entry(struct pctx *c, const struct tl_ynode *n)
 {
 	static const char *const keys[] = {
 		"id", "name", "factor", "severity", "summary", "rationale",
-		"fix", "see_also", "detectors", NULL
+		"fix", "see_also", "requires", "detectors", NULL
 	};
 	static const char *const texts[] = {
 		"name", "factor", "severity", "summary", "rationale", "fix",
@@ -1413,7 +1424,7 @@ tl_patterns_finish(struct tl_patterns *p,
 			    r->pack->name, r->line, r->id);
 			return TL_EUSAGE;
 		}
-		r->rule.needs = 0;
+		r->rule.needs = r->requires;
 	}
 	free(p->active);
 	p->active = tl_reallocarray(NULL, p->dets.len + 1, sizeof(*p->active));

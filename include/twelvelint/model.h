@@ -21,7 +21,8 @@
 /*
  * What a file is, one kind per file.  Discovery classifies by name;
  * loading refines TL_FILE_YAML/TL_FILE_JSON to TEMPLATE or TASKDEF by
- * content.  Keep TL_FILE__COUNT <= 32 (needs masks are unsigned long).
+ * content.  Keep TL_FILE__COUNT <= 30: bits 30 and 31 of the needs
+ * masks are TL_NEED_SERVICE and TL_NEED_GIT.
  */
 enum tl_file_kind {
 	TL_FILE_OTHER = 0,
@@ -48,6 +49,12 @@ enum tl_file_kind {
 #define TL_NEED(kind)	(1UL << (kind))
 /* The rule needs the git facts of a repository (not a file kind). */
 #define TL_NEED_GIT	(1UL << 31)
+/*
+ * The rule needs a long-running service: a Dockerfile that is not for
+ * development, a Procfile, a compose file or an ECS task definition.  A
+ * Lambda-only application or a library runs none (not a file kind).
+ */
+#define TL_NEED_SERVICE	(1UL << 30)
 
 const char	*tl_file_kind_name(enum tl_file_kind);	/* "Dockerfile", "compose file" … */
 
