@@ -824,6 +824,32 @@ tl_start_is_dev(const struct tl_start *st)
 	    (st->via != NULL && tl_path_is_dev_artefact(st->via->path));
 }
 
+int
+tl_file_is_action(const struct tl_repo *repo, const struct tl_file *f)
+{
+	static const char *const names[] = { "action.yml", "action.yaml" };
+	char	*dir, *p;
+	size_t	 k;
+	int	 hit = 0;
+
+	dir = tl_path_dir(f->path);
+	for (k = 0; k < TL_NELEM(names) && !hit; k++) {
+		p = *dir != '\0' ? tl_printf("%s/%s", dir, names[k]) :
+		    tl_strdup(names[k]);
+		hit = tl_repo_file(repo, p) != NULL;
+		free(p);
+	}
+	free(dir);
+	return hit;
+}
+
+int
+tl_file_not_deployed(const struct tl_repo *repo, const struct tl_file *f)
+{
+	return f != NULL && (tl_path_is_dev_artefact(f->path) ||
+	    tl_file_is_action(repo, f));
+}
+
 void
 tl_starts_release(struct tl_starts *s)
 {

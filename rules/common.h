@@ -103,6 +103,11 @@ void	tl_starts_add_deploys(struct tl_starts *, const struct tl_repo *);
 
 /* Is the start written for development (its file, or the file that runs it)? */
 int	tl_start_is_dev(const struct tl_start *);
+
+/* Is the file part of a GitHub Action (an action.yml or action.yaml beside it)? */
+int	tl_file_is_action(const struct tl_repo *, const struct tl_file *);
+/* A file that deploys nothing: named for development, or an Action's. NULL: 0. */
+int	tl_file_not_deployed(const struct tl_repo *, const struct tl_file *);
 void	tl_starts_release(struct tl_starts *);
 
 /*

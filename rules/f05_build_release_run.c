@@ -494,31 +494,6 @@ sed_on_code(const struct tl_sh_cmd *c)
 	return inplace && !fromenv ? file : NULL;
 }
 
-/*
- * Is the start command's image a GitHub Docker container action (an
- * action.yml beside the Dockerfile or script)?  It runs once in a CI job
- * on the checked-out code; it is not a deployed process.
- */
-static int
-is_ci_action(const struct tl_repo *repo, const struct tl_start *st)
-{
-	static const char *const names[] = { "action.yml", "action.yaml" };
-	const struct tl_file	*f = st->via != NULL ? st->via : st->file;
-	char			*dir, *p;
-	size_t			 k;
-	int			 hit = 0;
-
-	dir = tl_path_dir(f->path);
-	for (k = 0; k < TL_NELEM(names) && !hit; k++) {
-		p = *dir != '\0' ? tl_printf("%s/%s", dir, names[k]) :
-		    tl_strdup(names[k]);
-		hit = tl_repo_file(repo, p) != NULL;
-		free(p);
-	}
-	free(dir);
-	return hit;
-}
-
 static int	tf0502_check(struct tl_check *);
 
 static const struct tl_rule tf0502 = {
@@ -579,7 +554,8 @@ tf0502_check(struct tl_check *c)
 		st = &starts.v[i];
 		if (tl_start_is_dev(st) ||
 		    (st->proc != NULL && strcmp(st->proc, "release") == 0) ||
-		    is_ci_action(c->repo, st))
+		    tl_file_is_action(c->repo, st->via != NULL ? st->via :
+		    st->file))
 			continue;
 		for (j = 0; j < st->script->ncmds && error == 0; j++) {
 			cmd = &st->script->cmds[j];

@@ -180,38 +180,11 @@ tf0901_check(struct tl_check *c)
 
 /* ------------------------------------------- start scripts and images */
 
-/*
- * Deploy artefacts that are not a long-running service of this
- * repository: files named for development (Dockerfile.dev …) and the
- * container of a GitHub Action (an action.yml beside it), a one-shot job.
- */
-static int
-not_deployed(const struct tl_repo *repo, const struct tl_file *f)
-{
-	static const char *const actions[] = { "action.yml", "action.yaml" };
-	char	*dir, *p;
-	size_t	 i;
-	int	 hit = 0;
-
-	if (f == NULL)
-		return 0;
-	if (tl_path_is_dev_artefact(f->path))
-		return 1;
-	dir = tl_path_dir(f->path);
-	for (i = 0; i < TL_NELEM(actions) && !hit; i++) {
-		p = *dir == '\0' ? tl_strdup(actions[i]) :
-		    tl_printf("%s/%s", dir, actions[i]);
-		hit = tl_repo_file(repo, p) != NULL;
-		free(p);
-	}
-	free(dir);
-	return hit;
-}
-
 static int
 start_not_deployed(const struct tl_repo *repo, const struct tl_start *st)
 {
-	return not_deployed(repo, st->file) || not_deployed(repo, st->via) ||
+	return tl_file_not_deployed(repo, st->file) ||
+	    tl_file_not_deployed(repo, st->via) ||
 	    (st->proc != NULL && strcmp(st->proc, "release") == 0);
 }
 
@@ -239,7 +212,7 @@ static int
 service_dockerfile(const struct tl_repo *repo, const struct tl_file *f)
 {
 	return f->docker != NULL && tl_dockerfile_final(f->docker) != NULL &&
-	    !not_deployed(repo, f) && !lambda_image(f->docker);
+	    !tl_file_not_deployed(repo, f) && !lambda_image(f->docker);
 }
 
 static const char *

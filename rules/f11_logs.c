@@ -134,39 +134,6 @@ installs(const struct tl_sh_cmd *c, const char *const *pkgs)
 	return NULL;
 }
 
-/*
- * Is the file part of a GitHub Action (an action.yml or action.yaml in its
- * directory)?  A Docker action's image runs a CI step, not the app.
- */
-static int
-in_action(const struct tl_repo *repo, const char *path)
-{
-	static const char *const names[] = { "action.yml", "action.yaml" };
-	char	*dir, *p;
-	size_t	 k;
-	int	 hit = 0;
-
-	dir = tl_path_dir(path);
-	for (k = 0; k < TL_NELEM(names) && !hit; k++) {
-		p = *dir != '\0' ? tl_printf("%s/%s", dir, names[k]) :
-		    tl_strdup(names[k]);
-		hit = tl_repo_file(repo, p) != NULL;
-		free(p);
-	}
-	free(dir);
-	return hit;
-}
-
-/*
- * Start commands and Dockerfiles that are not the app's deploy: named for
- * development (Dockerfile.dev …) or a GitHub Action's.
- */
-static int
-not_deployed(const struct tl_repo *repo, const struct tl_file *f)
-{
-	return tl_path_is_dev_artefact(f->path) || in_action(repo, f->path);
-}
-
 /* Does a command of the script name a file called name (any directory)? */
 static int
 names_file(const struct tl_script *sc, const char *name)
@@ -210,15 +177,15 @@ start_dockerfile(const struct tl_starts *starts, const struct tl_start *st)
 	return NULL;
 }
 
-/* A start command not_deployed(), by its own file or its Dockerfile. */
+/* A start command tl_file_not_deployed(), by its own file or its Dockerfile. */
 static int
 start_not_deployed(const struct tl_repo *repo, const struct tl_starts *starts,
     const struct tl_start *st)
 {
 	const struct tl_file	*df = start_dockerfile(starts, st);
 
-	return not_deployed(repo, st->file) ||
-	    (df != NULL && not_deployed(repo, df));
+	return tl_file_not_deployed(repo, st->file) ||
+	    (df != NULL && tl_file_not_deployed(repo, df));
 }
 
 /* Is prog (as written) a start script of Dockerfile f that was found? */
@@ -1546,7 +1513,7 @@ tf1104_check(struct tl_check *c)
 
 	tl_starts_collect(&starts, c->repo);
 	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
-		if (f->docker == NULL || not_deployed(c->repo, f) ||
+		if (f->docker == NULL || tl_file_not_deployed(c->repo, f) ||
 		    log_router_image(&starts, f))
 			continue;
 		if ((error = tf1104_dockerfile(c, f)) != 0)
@@ -1899,7 +1866,7 @@ tf1106_check(struct tl_check *c)
 	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
 		if ((df = f->docker) == NULL ||
 		    (final = tl_dockerfile_final(df)) == NULL ||
-		    not_deployed(c->repo, f))
+		    tl_file_not_deployed(c->repo, f))
 			continue;
 		env = df_env(df, final, "PYTHONUNBUFFERED");
 		if (env != NULL && *env != '\0')

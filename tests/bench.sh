@@ -67,7 +67,7 @@ run() {		# run LABEL ARGS…: median wall-clock milliseconds
 JOBS=$(nproc 2>/dev/null || echo 2)
 run j1 -j 1
 run jN -j "$JOBS"
-run patterns-off -j 1 --disable TF0401,TF0402,TF0701,TF1101
+run patterns-off -j 1 --disable TF0301,TF0401,TF0402,TF0602,TF0605,TF0701,TF1003,TF1101
 awk -v a="$(cat "$T/j1")" -v b="$(cat "$T/jN")" -v c="$(cat "$T/patterns-off")" -v j="$JOBS" 'BEGIN {
 	printf "bench: -j 1 / -j %d = %.2f (speed-up from threads)\n", j, a / (b > 0 ? b : 1)
 	printf "bench: pattern packs off / on at -j 1 = %.2f\n", c / (a > 0 ? a : 1)
