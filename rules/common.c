@@ -48,6 +48,14 @@ split_words(const char *name, char words[][32], size_t max)
 	for (p = name; ; p++) {
 		int c = (unsigned char)*p;
 
+		/* camelCase too: DbPassword is DB PASSWORD (APIKey stays one). */
+		if (len > 0 && isupper(c) && p > name &&
+		    (islower((unsigned char)p[-1]) ||
+		    isdigit((unsigned char)p[-1])) && n < max) {
+			words[n][len < 31 ? len : 31] = '\0';
+			n++;
+			len = 0;
+		}
 		if (c == '\0' || c == '_' || c == '-' || c == '.') {
 			if (len > 0 && n < max) {
 				words[n][len < 31 ? len : 31] = '\0';

@@ -18,7 +18,8 @@
  * Does a variable or parameter name say it holds a secret?  Tokens:
  * PASSWORD PASSWD PWD SECRET TOKEN API_KEY APIKEY ACCESS_KEY PRIVATE_KEY
  * CREDENTIAL(S) AUTH_KEY CLIENT_SECRET SIGNING_KEY ENCRYPTION_KEY
- * (case-insensitive, matched as whole _-separated words of the name).
+ * (case-insensitive, matched as whole words of the name, split at _ - .
+ * and at camelCase humps: DbPassword, apiKey).
  * Allowlist: names that only point at a secret or describe one
  * (…_ARN, …_PARAM, …_PARAMETER, …_NAME, …_ID (but not ACCESS_KEY_ID),
  * …_PATH, …_FILE, …_URL, …_TYPE, …_LENGTH, …_TTL, …_EXPIRY, …_HEADER,

@@ -11,6 +11,7 @@
 
 #include "common.h"
 #include "twelvelint/patterns.h"
+#include "twelvelint/template.h"
 
 /* ------------------------------------------------------------- TF0302 */
 
@@ -164,6 +165,212 @@ tf0302_check(struct tl_check *c)
 	tl_pmatcher_free(h.matcher);
 	tl_vec_release(&h.seen, free);
 	return error;
+}
+
+/* ------------------------------------------------------------- TF0304 */
+
+struct env_ctx {
+	struct tl_check		*c;
+	const struct tl_file	*f;
+	const char		*res;	/* borrowed: resource name */
+	const char		*name;	/* borrowed: variable name */
+	int			 error;
+};
+
+/* A literal a secret-named variable may deploy as: report it. */
+static int
+env_literal(void *arg, const struct tl_ynode *v)
+{
+	struct env_ctx	*e = arg;
+
+	if (v->len == 0 || tl_value_is_placeholder(v->value) ||
+	    strcasecmp(v->value, "true") == 0 ||
+	    strcasecmp(v->value, "false") == 0)
+		return 0;
+	e->error = tl_report_secret(e->c, e->f, v->line, v->col, v->value,
+	    "%s sets %s to a literal value", e->res, e->name);
+	return e->error;
+}
+
+/* Lambda-style Variables: a mapping of names to values. */
+static int
+env_map(struct env_ctx *e, const struct tl_ynode *vars)
+{
+	size_t	 i;
+
+	TL_YMAP_FOREACH(i, vars) {
+		e->name = tl_ystr(vars->pairs[i].key);
+		if (e->name == NULL || !tl_name_is_secret(e->name))
+			continue;
+		(void)tl_cfn_literals(vars->pairs[i].value, env_literal, e);
+		if (e->error != 0)
+			return e->error;
+	}
+	return 0;
+}
+
+static int	tf0304_check(struct tl_check *);
+
+static const struct tl_rule tf0304 = {
+	.id = "TF0304",
+	.name = "template-secret-literal",
+	.factor = TL_FACTOR_CONFIG,
+	.severity = TL_SEV_ERROR,
+	.needs = TL_NEED(TL_FILE_TEMPLATE),
+	.summary = "secret set to a literal in a template's environment",
+	.rationale =
+	    "Config, and secrets above all, is injected into the environment "
+	    "at deploy time and never written into the code; a template is "
+	    "code. A Lambda or ECS environment variable whose name says "
+	    "secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, "
+	    "CREDENTIALS … in UPPER_SNAKE or camelCase; names ending in ARN, "
+	    "NAME, ID, PATH … only point at a secret) set to a literal puts "
+	    "the credential in the repository, in every stack's template and "
+	    "in the function's configuration for anyone with read access. "
+	    "Read: Environment.Variables of AWS::Serverless::Function (and "
+	    "SAM Globals) and AWS::Lambda::Function, and the Environment "
+	    "entries of AWS::ECS::TaskDefinition containers. Either branch of "
+	    "an Fn::If counts; values computed by !Ref, !Sub, !GetAtt or a "
+	    "dynamic reference ({{resolve:ssm-secure:…}}, "
+	    "{{resolve:secretsmanager:…}}) are not literals, and neither are "
+	    "placeholders.",
+	.fix =
+	    "Store the secret in AWS Secrets Manager or Parameter Store "
+	    "(SecureString) and reference it: {{resolve:secretsmanager:"
+	    "name:SecretString:key}} in the template, an ECS container's "
+	    "Secrets with ValueFrom, or a NoEcho parameter; better, let the "
+	    "function read it at run time with the AWS Parameters and "
+	    "Secrets Lambda Extension. Rotate the value that was committed.",
+	.see_also = "checkov CKV_AWS_45; cfn-lint W1011",
+	.check = tf0304_check,
+};
+
+static int
+tf0304_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_cfn_resource *r;
+	const struct tl_ynode	*defs, *envs, *ev;
+	struct tl_cfn		 cfn;
+	struct env_ctx		 e;
+	size_t			 i, j, k;
+
+	memset(&e, 0, sizeof(e));
+	e.c = c;
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
+		if (tl_cfn_open(&cfn, f) != 0)
+			continue;
+		e.f = f;
+		for (i = 0; e.error == 0 && i < cfn.nres; i++) {
+			r = &cfn.res[i];
+			e.res = r->name;
+			if (tl_cfn_type_is(r, "AWS::Serverless::Function") ||
+			    tl_cfn_type_is(r, "AWS::Lambda::Function")) {
+				if (r->props != NULL)
+					(void)env_map(&e, tl_ypath(r->props,
+					    "Environment.Variables"));
+				if (e.error == 0)
+					(void)env_map(&e, tl_cfn_prop_global(r,
+					    "Environment.Variables"));
+				continue;
+			}
+			if (!tl_cfn_type_is(r, "AWS::ECS::TaskDefinition"))
+				continue;
+			defs = tl_cfn_prop(r, "ContainerDefinitions");
+			TL_YSEQ_FOREACH(j, defs) {
+				envs = tl_ymap_get(defs->items[j], "Environment");
+				TL_YSEQ_FOREACH(k, envs) {
+					ev = envs->items[k];
+					e.name = tl_ystr(tl_ymap_get(ev, "Name"));
+					if (e.name == NULL ||
+					    !tl_name_is_secret(e.name))
+						continue;
+					(void)tl_cfn_literals(tl_ymap_get(ev,
+					    "Value"), env_literal, &e);
+				}
+			}
+		}
+		tl_cfn_release(&cfn);
+		if (e.error != 0)
+			return e.error;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------- TF0305 */
+
+static int	tf0305_check(struct tl_check *);
+
+static const struct tl_rule tf0305 = {
+	.id = "TF0305",
+	.name = "secret-parameter-echoed",
+	.factor = TL_FACTOR_CONFIG,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_TEMPLATE),
+	.summary = "secret-looking parameter without NoEcho or with a default",
+	.rationale =
+	    "A parameter is how a template receives config from the "
+	    "environment it is deployed into. One whose name says secret but "
+	    "lacks NoEcho: true is shown in clear in the console, the CLI "
+	    "and every describe-stacks call; one with a literal Default "
+	    "writes the secret into the template, which is code. Parameters "
+	    "of type AWS::SSM::Parameter::Value<…> hold a parameter's name, "
+	    "not the secret, and are not reported; nor are names that only "
+	    "point at a secret (…Arn, …Name, …Id, …Length).",
+	.fix =
+	    "Set NoEcho: true and remove the Default; better, do not pass "
+	    "the secret as a parameter at all: reference it with "
+	    "{{resolve:secretsmanager:…}} or {{resolve:ssm-secure:…}} where "
+	    "it is used, or pass the secret's ARN and let the function or "
+	    "task read it at run time.",
+	.see_also = "cfn-lint W2501; checkov CKV_AWS_25",
+	.check = tf0305_check,
+};
+
+static int
+tf0305_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_ynode	*p, *def, *type;
+	struct tl_cfn		 cfn;
+	const char		*name;
+	size_t			 i;
+	int			 error = 0, noecho;
+
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
+		if (tl_cfn_open(&cfn, f) != 0)
+			continue;
+		TL_YMAP_FOREACH(i, cfn.params) {
+			if (error != 0)
+				break;
+			name = tl_ystr(cfn.params->pairs[i].key);
+			p = cfn.params->pairs[i].value;
+			type = tl_ymap_get(p, "Type");
+			if (name == NULL || !tl_name_is_secret(name) ||
+			    (tl_ystr(type) != NULL && tl_str_has_prefix(
+			    tl_ystr(type), "AWS::SSM::Parameter")))
+				continue;
+			noecho = tl_ybool(tl_ymap_get(p, "NoEcho")) == 1 ||
+			    tl_yscalar_is(tl_ymap_get(p, "NoEcho"), "true");
+			def = tl_ymap_get(p, "Default");
+			if (tl_ystr(def) != NULL && def->len > 0 &&
+			    !tl_value_is_placeholder(tl_ystr(def)))
+				error = tl_report_secret(c, f, def->line,
+				    def->col, tl_ystr(def), "parameter %s has "
+				    "a literal Default%s", name, noecho ? "" :
+				    " and no NoEcho");
+			else if (!noecho)
+				error = tl_report(c, f,
+				    cfn.params->pairs[i].key->line,
+				    cfn.params->pairs[i].key->col, name,
+				    "parameter %s is shown in clear: it has no "
+				    "NoEcho: true", name);
+		}
+		tl_cfn_release(&cfn);
+		if (error != 0)
+			return error;
+	}
+	return 0;
 }
 
 /* ------------------------------------------------------------- TF0303 */
@@ -2258,6 +2465,8 @@ out:
 static const struct tl_rule *const rules[] = {
 	&tf0302,
 	&tf0303,
+	&tf0304,
+	&tf0305,
 	&tf0306,
 	&tf0307,
 	&tf0308,
