@@ -36,6 +36,8 @@ static const char *const secret_allow_last[] = {
 	"TYPE", "LENGTH", "LEN", "TTL", "EXPIRY", "EXPIRES", "EXPIRATION",
 	"HEADER", "ENABLED", "REGION", "VERSION", "ID", "KEYID", "FIELD",
 	"PREFIX", "ENDPOINT", "POLICY", "ROTATION", "LOCATION", "REF", "KMS",
+	"SECONDS", "SECS", "MINUTES", "HOURS", "DAYS", "DURATION", "TIMEOUT",
+	"INTERVAL", "LIFETIME", "ALGORITHM", "COUNT",
 	NULL
 };
 

@@ -23,7 +23,8 @@
  * Allowlist: names that only point at a secret or describe one
  * (…_ARN, …_PARAM, …_PARAMETER, …_NAME, …_ID (but not ACCESS_KEY_ID),
  * …_PATH, …_FILE, …_URL, …_TYPE, …_LENGTH, …_TTL, …_EXPIRY, …_HEADER,
- * TOKEN_TYPE, …_ENABLED, …_REGION, …_VERSION).
+ * TOKEN_TYPE, …_ENABLED, …_REGION, …_VERSION, and durations and
+ * counts: …_SECONDS, …_TIMEOUT, …_COUNT).
  */
 int	tl_name_is_secret(const char *);
 

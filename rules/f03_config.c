@@ -300,6 +300,7 @@ tf0304_check(struct tl_check *c)
 /* ------------------------------------------------------------- TF0305 */
 
 static int	tf0305_check(struct tl_check *);
+static int	secret_name(const char *);
 
 static const struct tl_rule tf0305 = {
 	.id = "TF0305",
@@ -316,7 +317,8 @@ static const struct tl_rule tf0305 = {
 	    "writes the secret into the template, which is code. Parameters "
 	    "of type AWS::SSM::Parameter::Value<…> hold a parameter's name, "
 	    "not the secret, and are not reported; nor are names that only "
-	    "point at a secret (…Arn, …Name, …Id, …Length).",
+	    "point at a secret or set something about it (…Arn, …Name, …Id, "
+	    "…Length, …TtlSeconds).",
 	.fix =
 	    "Set NoEcho: true and remove the Default; better, do not pass "
 	    "the secret as a parameter at all: reference it with "
@@ -346,7 +348,7 @@ tf0305_check(struct tl_check *c)
 			name = tl_ystr(cfn.params->pairs[i].key);
 			p = cfn.params->pairs[i].value;
 			type = tl_ymap_get(p, "Type");
-			if (name == NULL || !tl_name_is_secret(name) ||
+			if (name == NULL || !secret_name(name) ||
 			    (tl_ystr(type) != NULL && tl_str_has_prefix(
 			    tl_ystr(type), "AWS::SSM::Parameter")))
 				continue;
