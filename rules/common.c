@@ -13,7 +13,7 @@
 
 static const char *const secret_words[] = {
 	"PASSWORD", "PASSWD", "SECRET", "SECRETS", "TOKEN",
-	"APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATE", "PASSPHRASE",
+	"APIKEY", "CREDENTIAL", "CREDENTIALS", "PASSPHRASE",
 	NULL
 };
 
@@ -37,7 +37,7 @@ static const char *const secret_allow_last[] = {
 	"HEADER", "ENABLED", "REGION", "VERSION", "ID", "KEYID", "FIELD",
 	"PREFIX", "ENDPOINT", "POLICY", "ROTATION", "LOCATION", "REF", "KMS",
 	"SECONDS", "SECS", "MINUTES", "HOURS", "DAYS", "DURATION", "TIMEOUT",
-	"INTERVAL", "LIFETIME", "ALGORITHM", "COUNT",
+	"INTERVAL", "LIFETIME", "ALGORITHM", "COUNT", "PORT", "HOST",
 	NULL
 };
 
@@ -99,6 +99,11 @@ tl_name_is_secret(const char *name)
 		return 0;
 	if (n > 1 && in_list(words[n - 1], secret_last_words))
 		return 1;
+	/* SecretsManagerSecretForMQ names a Secrets Manager secret. */
+	for (i = 0; i + 1 < n; i++)
+		if (strcmp(words[i], "SECRETS") == 0 &&
+		    strcmp(words[i + 1], "MANAGER") == 0)
+			return 0;
 	for (i = 0; i < n && !hit; i++) {
 		if (in_list(words[i], secret_words))
 			hit = 1;

@@ -24,7 +24,9 @@
  * (…_ARN, …_PARAM, …_PARAMETER, …_NAME, …_ID (but not ACCESS_KEY_ID),
  * …_PATH, …_FILE, …_URL, …_TYPE, …_LENGTH, …_TTL, …_EXPIRY, …_HEADER,
  * TOKEN_TYPE, …_ENABLED, …_REGION, …_VERSION, and durations and
- * counts: …_SECONDS, …_TIMEOUT, …_COUNT).
+ * counts: …_SECONDS, …_TIMEOUT, …_COUNT, …_PORT, …_HOST), and names of a
+ * Secrets Manager secret (SecretsManagerSecretForMQ). PRIVATE alone is
+ * not a secret word (PrivateSubnet1); PRIVATE_KEY is.
  */
 int	tl_name_is_secret(const char *);
 
