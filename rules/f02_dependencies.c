@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "common.h"
+#include "twelvelint/template.h"
 
 /* ------------------------------------------------------------- TF0201 */
 
@@ -3328,6 +3329,189 @@ tf0211_check(struct tl_check *c)
 	return error;
 }
 
+/* ------------------------------------------------------------- TF0212 */
+
+/*
+ * Why a layer reference does not name one version of the layer, written
+ * to why, or 0 when it does (or cannot be told).  s is a literal or the
+ * string of a !Sub: "arn:aws:lambda:…:layer:name:12", with ${…} parts
+ * opaque, or a dynamic reference "{{resolve:ssm:/path/latest}}".
+ */
+static int
+layer_unpinned(const char *s, char *why, size_t whylen)
+{
+	const char	*p, *e, *colon, *seg;
+	size_t		 depth;
+
+	if ((p = strstr(s, "{{resolve:ssm:")) != NULL) {
+		p += 14;
+		if ((e = strstr(p, "}}")) == NULL)
+			return 0;
+		/* {{resolve:ssm:name:3}} pins the parameter's version. */
+		for (colon = e; colon > p && isdigit((unsigned char)colon[-1]);
+		    colon--)
+			;
+		if (colon < e && colon > p && colon[-1] == ':')
+			return 0;
+		for (seg = e; seg > p && seg[-1] != '/'; seg--)
+			;
+		if ((size_t)(e - seg) != 6 || strncasecmp(seg, "latest", 6))
+			return 0;
+		snprintf(why, whylen, "resolves the SSM parameter '%.*s', "
+		    "which moves to each new layer version", (int)(e - p), p);
+		return 1;
+	}
+	if ((p = strstr(s, ":layer:")) == NULL)
+		return 0;
+	p += 7;
+	/* The last ':' of name[:version] outside ${…}. */
+	for (colon = NULL, depth = 0, e = p; *e != '\0'; e++)
+		if (e[0] == '$' && e[1] == '{')
+			depth++;
+		else if (*e == '}' && depth > 0)
+			depth--;
+		else if (*e == ':' && depth == 0)
+			colon = e;
+	if (colon == NULL) {
+		snprintf(why, whylen, "'%s' names the layer but no version",
+		    s);
+		return 1;
+	}
+	if (colon[1] == '$' && colon[2] == '{')
+		return 0;
+	for (e = colon + 1; isdigit((unsigned char)*e); e++)
+		;
+	if (e > colon + 1 && *e == '\0')
+		return 0;
+	snprintf(why, whylen, "'%s' names version '%s', not a number", s,
+	    colon + 1);
+	return 1;
+}
+
+/*
+ * Report the layer references of one Layers list that are not pinned:
+ * literals and !Sub strings (both branches of !If), and !Ref to a
+ * parameter whose Default is one (AWS::SSM::Parameter::Value types
+ * resolve their Default's SSM path).
+ */
+static int
+check_layers(struct tl_check *c, const struct tl_cfn *cfn,
+    const struct tl_file *f, const char *owner, const struct tl_ynode *n)
+{
+	const struct tl_ynode	*arg, *param, *def;
+	const char		*fn, *s, *type;
+	char			 why[512], ssm[512];
+	size_t			 i;
+	int			 error = 0, bad;
+
+	if (n == NULL)
+		return 0;
+	if (n->type == TL_YSEQ && tl_cfn_intrinsic(n, &arg) == NULL) {
+		TL_YSEQ_FOREACH(i, n)
+			if ((error = check_layers(c, cfn, f, owner,
+			    n->items[i])) != 0)
+				return error;
+		return 0;
+	}
+	fn = tl_cfn_intrinsic(n, &arg);
+	if (fn != NULL && strcmp(fn, "If") == 0 && arg != NULL &&
+	    arg->type == TL_YSEQ && arg->nitems == 3) {
+		if ((error = check_layers(c, cfn, f, owner, arg->items[1])) == 0)
+			error = check_layers(c, cfn, f, owner, arg->items[2]);
+		return error;
+	}
+	if (fn != NULL && strcmp(fn, "Ref") == 0) {
+		if (!tl_cfn_ref_param(cfn, n, &param))
+			return 0;
+		def = tl_ymap_get(param, "Default");
+		type = tl_ystr(tl_ymap_get(param, "Type"));
+		if ((s = tl_ystr(def)) == NULL)
+			return 0;
+		if (type != NULL && tl_str_has_prefix(type, "AWS::SSM::"
+		    "Parameter::Value")) {
+			bad = (size_t)snprintf(ssm, sizeof ssm,
+			    "{{resolve:ssm:%s}}", s) < sizeof ssm &&
+			    layer_unpinned(ssm, why, sizeof why);
+		} else
+			bad = layer_unpinned(s, why, sizeof why);
+		return bad ? tl_report(c, f, n->line, n->col, s,
+		    "%s's layer parameter %s defaults to a reference that %s",
+		    owner, tl_ystr(arg), why) : 0;
+	}
+	if (fn != NULL && strcmp(fn, "Sub") == 0)
+		s = tl_ystr(arg != NULL && arg->type == TL_YSEQ &&
+		    arg->nitems > 0 ? arg->items[0] : arg);
+	else if (fn == NULL)
+		s = tl_ystr(n);
+	else
+		return 0;
+	if (s == NULL || !layer_unpinned(s, why, sizeof why))
+		return 0;
+	return tl_report(c, f, n->line, n->col, s, "%s's layer %s", owner,
+	    why);
+}
+
+static int	tf0212_check(struct tl_check *);
+
+static const struct tl_rule tf0212 = {
+	.id = "TF0212",
+	.name = "lambda-layer-not-pinned",
+	.factor = TL_FACTOR_DEPENDENCIES,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_TEMPLATE),
+	.summary = "Lambda layer not pinned to one version",
+	.rationale =
+	    "A layer is a dependency of the function, shipped beside its "
+	    "code; the build is only reproducible when the template names "
+	    "one version of it. Reported in the Layers of AWS::Serverless::"
+	    "Function, AWS::Lambda::Function and the SAM Globals: a layer "
+	    "ARN without its version or with a version that is not a number "
+	    "(…:layer:name, …:layer:name:latest), and a layer resolved "
+	    "through an SSM parameter path ending in /latest, written as "
+	    "{{resolve:ssm:…/latest}} or as the Default of an AWS::SSM::"
+	    "Parameter::Value parameter (Powertools publishes such paths): "
+	    "each deploy may pick up a different layer. Versions given by "
+	    "${…} in a !Sub, a !Ref to a layer in the same template, "
+	    "{{resolve:ssm:name:3}} and !GetAtt are pinned or cannot be "
+	    "told, and are not reported; both branches of an !If are read.",
+	.fix =
+	    "Name the layer version in the ARN (…:layer:name:42), or the "
+	    "version-numbered SSM path (…/python3.12/3.4.0), and bump it in "
+	    "a reviewed change; let CodePipeline promote that template "
+	    "unchanged from stage to stage.",
+	.see_also = NULL,
+	.check = tf0212_check,
+};
+
+static int
+tf0212_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_cfn_resource *r;
+	struct tl_cfn		 cfn;
+	size_t			 i;
+	int			 error = 0;
+
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
+		if (tl_cfn_open(&cfn, f) != 0)
+			continue;
+		/* SAM appends a function's Layers to the Globals ones. */
+		error = check_layers(c, &cfn, f, "Globals Function",
+		    tl_ypath(cfn.root, "Globals.Function.Layers"));
+		for (i = 0; i < cfn.nres && error == 0; i++) {
+			r = &cfn.res[i];
+			if (tl_cfn_type_is(r, "AWS::Serverless::Function") ||
+			    tl_cfn_type_is(r, "AWS::Lambda::Function"))
+				error = check_layers(c, &cfn, f, r->name,
+				    tl_ymap_get(r->props, "Layers"));
+		}
+		tl_cfn_release(&cfn);
+		if (error != 0)
+			break;
+	}
+	return error;
+}
+
 static const struct tl_rule *const rules[] = {
 	&tf0201,
 	&tf0202,
@@ -3339,6 +3523,7 @@ static const struct tl_rule *const rules[] = {
 	&tf0209,
 	&tf0210,
 	&tf0211,
+	&tf0212,
 };
 
 const struct tl_module tl_module_DEPENDENCIES = {
