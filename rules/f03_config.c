@@ -1274,8 +1274,8 @@ static const struct tl_rule tf0309 = {
 	.name = "compose-secret-literal",
 	.factor = TL_FACTOR_CONFIG,
 	.severity = TL_SEV_ERROR,
-	.needs = TL_NEED(TL_FILE_COMPOSE),
-	.summary = "secret set to a literal in a compose file",
+	.needs = TL_NEED(TL_FILE_COMPOSE) | TL_NEED(TL_FILE_BUILDSPEC),
+	.summary = "secret set to a literal in a compose file or buildspec",
 	.rationale =
 	    "Credentials are config: they belong to a deploy and are "
 	    "injected from outside, not committed with the code. A compose "
@@ -1299,16 +1299,22 @@ static const struct tl_rule tf0309 = {
 	    "in any of them is found by its shape by TF0301. In a compose "
 	    "file named for a deploy (…prod…, …production…, …staging…, "
 	    "…live…, …release…, …deploy…) weak defaults are reported too: "
-	    "there they are real, guessable credentials. Buildspec and CI "
-	    "files are not read by this rule.",
+	    "there they are real, guessable credentials. A CodeBuild "
+	    "buildspec's env.variables are read the same way, weak values "
+	    "included (the build runs in the account): its parameter-store "
+	    "and secrets-manager sections are the way to do it, and a value "
+	    "with a $ in it is not reported. Other CI files are not read by "
+	    "this rule.",
 	.fix =
 	    "Substitute the value from the environment or an untracked "
 	    ".env file (DB_PASSWORD: ${DB_PASSWORD:?}), or use compose "
 	    "secrets: (file or environment sources, read from "
 	    "/run/secrets/NAME or via the image's _FILE variables). In AWS, "
 	    "keep it in Secrets Manager or Parameter Store and reference it "
-	    "from the ECS task definition (secrets with valueFrom). Rotate "
-	    "the value that was committed.",
+	    "from the ECS task definition (secrets with valueFrom); in a "
+	    "buildspec, move it to env: parameter-store: (NAME: "
+	    "/path/in/ssm) or env: secrets-manager: (NAME: secret-id:key). "
+	    "Rotate the value that was committed.",
 	.see_also = NULL,
 	.check = tf0309_check,
 };
@@ -1339,6 +1345,39 @@ tf0309_vars(struct tl_check *c, const struct tl_file *f, const char *svc,
 		    svc, e.key, build ? "build args" : "environment");
 		if (error != 0)
 			return error;
+	}
+	return 0;
+}
+
+/*
+ * The buildspec half: literals in env.variables, where parameter-store
+ * and secrets-manager belong.
+ */
+static int
+tf0309_buildspecs(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_ynode	*vars;
+	struct env_entry	 e;
+	size_t			 i;
+	int			 error;
+
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_BUILDSPEC) {
+		if (f->doc == NULL || f->doc->nroots == 0)
+			continue;
+		vars = tl_ypath(f->doc->roots[0], "env.variables");
+		if (vars == NULL || vars->type != TL_YMAP)
+			continue;
+		TL_YMAP_FOREACH(i, vars) {
+			if (!env_entry(vars, i, &e) || !secret_name(e.key) ||
+			    not_literal(e.value) || strchr(e.value, '$') != NULL)
+				continue;
+			error = tl_report_secret(c, f, e.node->line,
+			    e.node->col, e.value, "buildspec env.variables "
+			    "sets %s to a literal value", e.key);
+			if (error != 0)
+				return error;
+		}
 	}
 	return 0;
 }
@@ -1377,7 +1416,7 @@ tf0309_check(struct tl_check *c)
 		if (error != 0)
 			return error;
 	}
-	return 0;
+	return tf0309_buildspecs(c);
 }
 
 /* ------------------------------------------------------------- TF0310 */
