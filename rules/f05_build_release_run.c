@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "common.h"
+#include "twelvelint/template.h"
 
 /* ------------------------------------------------------------- TF0501 */
 
@@ -1492,12 +1493,134 @@ tf0508_check(struct tl_check *c)
 	return error;
 }
 
+/* ------------------------------------------------------------- TF0507 */
+
+/*
+ * Does a FunctionName value (!Ref F, !GetAtt F.Arn, in either form) name
+ * the resource called fn?
+ */
+static int
+names_function(const struct tl_ynode *v, const char *fn)
+{
+	const struct tl_ynode	*arg;
+	const char		*call, *s;
+	size_t			 n = strlen(fn);
+
+	if ((call = tl_cfn_intrinsic(v, &arg)) == NULL)
+		return 0;
+	if (strcmp(call, "Ref") == 0)
+		return (s = tl_ystr(arg)) != NULL && strcmp(s, fn) == 0;
+	if (strcmp(call, "GetAtt") != 0)
+		return 0;
+	if (arg != NULL && arg->type == TL_YSEQ && arg->nitems > 0)
+		return (s = tl_ystr(arg->items[0])) != NULL &&
+		    strcmp(s, fn) == 0;
+	return (s = tl_ystr(arg)) != NULL && strncmp(s, fn, n) == 0 &&
+	    (s[n] == '.' || s[n] == '\0');
+}
+
+/*
+ * Is a function released as versions: SAM AutoPublishAlias (on it or in
+ * Globals), or an AWS::Lambda::Version or ::Alias of the template naming it?
+ */
+static int
+function_versioned(const struct tl_cfn *cfn, const struct tl_cfn_resource *r)
+{
+	size_t	 i;
+
+	if (tl_cfn_type_is(r, "AWS::Serverless::Function") &&
+	    tl_cfn_prop(r, "AutoPublishAlias") != NULL)
+		return 1;
+	for (i = 0; i < cfn->nres; i++)
+		if ((tl_cfn_type_is(&cfn->res[i], "AWS::Lambda::Version") ||
+		    tl_cfn_type_is(&cfn->res[i], "AWS::Lambda::Alias")) &&
+		    names_function(tl_cfn_prop(&cfn->res[i], "FunctionName"),
+		    r->name))
+			return 1;
+	return 0;
+}
+
+static int	tf0507_check(struct tl_check *);
+
+static const struct tl_rule tf0507 = {
+	.id = "TF0507",
+	.name = "lambda-without-versions",
+	.factor = TL_FACTOR_BUILD_RELEASE_RUN,
+	.severity = TL_SEV_INFO,
+	.needs = TL_NEED(TL_FILE_TEMPLATE),
+	.summary = "Lambda released without versions or aliases",
+	.rationale =
+	    "A release is the build combined with its config, immutable and "
+	    "numbered, so that the one before it can be run again. A Lambda "
+	    "function deployed only as $LATEST has no such release: each "
+	    "deploy overwrites the code in place, and rolling back means "
+	    "building and deploying the old commit again. Reported once per "
+	    "template, naming its functions that have neither SAM's "
+	    "AutoPublishAlias (on the function or in Globals) nor an "
+	    "AWS::Lambda::Version or AWS::Lambda::Alias resource whose "
+	    "FunctionName is a !Ref or !GetAtt of them.",
+	.fix =
+	    "Set AutoPublishAlias: live in the SAM Globals Function section: "
+	    "each deploy then publishes a numbered version and moves the "
+	    "alias to it; point triggers at the alias, add a "
+	    "DeploymentPreference to shift traffic with CodeDeploy and roll "
+	    "back on CloudWatch alarms, and roll back by moving the alias "
+	    "to the previous version.",
+	.see_also = NULL,
+	.check = tf0507_check,
+};
+
+static int
+tf0507_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_cfn_resource *r, *first;
+	struct tl_cfn		 cfn;
+	struct tl_buf		 names = TL_BUF_INIT;
+	size_t			 i, nfn, nbad;
+	int			 error = 0;
+
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
+		if (tl_cfn_open(&cfn, f) != 0)
+			continue;
+		first = NULL;
+		tl_buf_clear(&names);
+		for (i = nfn = nbad = 0; i < cfn.nres; i++) {
+			r = &cfn.res[i];
+			if (!tl_cfn_type_is(r, "AWS::Serverless::Function") &&
+			    !tl_cfn_type_is(r, "AWS::Lambda::Function"))
+				continue;
+			nfn++;
+			if (function_versioned(&cfn, r))
+				continue;
+			if (nbad++ < 3)
+				tl_buf_addf(&names, "%s'%s'", names.len > 0 ?
+				    ", " : "", r->name);
+			if (first == NULL)
+				first = r;
+		}
+		/* One finding per template, at its first such function. */
+		if (first != NULL)
+			error = tl_report(c, f, first->line, 0, f->path,
+			    "%zu of the %zu functions %s released only as "
+			    "$LATEST, with no version or alias to roll back "
+			    "to: %s%s", nbad, nfn, nbad == 1 ? "is" : "are",
+			    tl_buf_str(&names), nbad > 3 ? " …" : "");
+		tl_cfn_release(&cfn);
+		if (error != 0)
+			break;
+	}
+	tl_buf_release(&names);
+	return error;
+}
+
 static const struct tl_rule *const rules[] = {
 	&tf0501,
 	&tf0502,
 	&tf0504,
 	&tf0505,
 	&tf0506,
+	&tf0507,
 	&tf0508,
 };
 
