@@ -592,6 +592,105 @@ tf0502_check(struct tl_check *c)
 	return error;
 }
 
+/* ------------------------------------------------------------- TF0503 */
+
+/* Pipeline definitions the classifier does not call CI, by path. */
+static const char *const pipeline_names[] = {
+	".drone.yml", ".drone.yaml", "cloudbuild.yaml", "cloudbuild.yml",
+	"appveyor.yml", ".appveyor.yml", "codefresh.yml", ".woodpecker.yml",
+	".woodpecker.yaml", "codemagic.yaml", ".cirrus.yml", "amplify.yml",
+	"bitbucket-pipelines.yaml", NULL
+};
+static const char *const pipeline_dirs[] = {
+	".github/workflows/", ".gitea/workflows/", ".forgejo/workflows/",
+	".buildkite/", ".semaphore/", ".woodpecker/", ".teamcity/", ".tekton/",
+	NULL
+};
+/* Words of a template or source file that define a pipeline in AWS. */
+static const char *const pipeline_words[] = {
+	"AWS::CodePipeline::Pipeline", "AWS::CodeBuild::Project",
+	"aws-codepipeline", "aws_codepipeline", "pipelines.CodePipeline",
+	NULL
+};
+
+/* The file that defines a build pipeline, or NULL. */
+static const struct tl_file *
+find_pipeline(const struct tl_repo *repo)
+{
+	const struct tl_file	*f;
+	size_t			 i, j;
+
+	for (i = 0; i < repo->nfiles; i++) {
+		f = repo->files[i];
+		if (f->kind == TL_FILE_CI || f->kind == TL_FILE_BUILDSPEC ||
+		    tl_str_has_prefix(f->name, "Jenkinsfile"))
+			return f;
+		for (j = 0; pipeline_names[j] != NULL; j++)
+			if (strcmp(f->name, pipeline_names[j]) == 0)
+				return f;
+		for (j = 0; pipeline_dirs[j] != NULL; j++)
+			if (tl_str_has_prefix(f->path, pipeline_dirs[j]))
+				return f;
+		if (!f->loaded || f->data == NULL || f->test ||
+		    (f->kind != TL_FILE_TEMPLATE &&
+		    f->kind != TL_FILE_SOURCE &&
+		    !tl_str_has_suffix(f->name, ".tf")))
+			continue;
+		for (j = 0; pipeline_words[j] != NULL; j++)
+			if (strstr(f->data, pipeline_words[j]) != NULL)
+				return f;
+	}
+	return NULL;
+}
+
+static int	tf0503_check(struct tl_check *);
+
+static const struct tl_rule tf0503 = {
+	.id = "TF0503",
+	.name = "no-build-pipeline",
+	.factor = TL_FACTOR_BUILD_RELEASE_RUN,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_DOCKERFILE) | TL_NEED(TL_FILE_TEMPLATE) |
+	    TL_NEED(TL_FILE_PROCFILE) | TL_NEED(TL_FILE_TASKDEF),
+	.summary = "no build pipeline defined",
+	.rationale =
+	    "Build, release and run are separate stages, and the build is "
+	    "done by a pipeline from a commit, not on a laptop. Reported "
+	    "once for a repository that deploys something (a Dockerfile, a "
+	    "template, a Procfile or a task definition) but defines no "
+	    "pipeline: no GitHub Actions, GitLab CI, Bitbucket, CircleCI, "
+	    "Azure Pipelines, Travis, Jenkinsfile, Drone, Buildkite, "
+	    "Woodpecker, Semaphore, TeamCity, Tekton, Cloud Build, AppVeyor, "
+	    "Codefresh, Cirrus or Amplify file, no CodeBuild buildspec, and "
+	    "no CodePipeline or CodeBuild project in a template, a CDK app "
+	    "or Terraform. Not reported when the target is a sub-directory "
+	    "of a git work tree (the pipeline may be at its root). A "
+	    "pipeline defined in another repository is not seen: disable "
+	    "the rule in the configuration then.",
+	.fix =
+	    "Add a pipeline that builds every deploy from a commit: a "
+	    "CodeBuild buildspec.yml run by CodePipeline on each push "
+	    "(source, build, then deploy stages), or a GitHub Actions "
+	    "workflow that builds the image once, pushes it to ECR and "
+	    "deploys that image.",
+	.see_also = NULL,
+	.check = tf0503_check,
+};
+
+static int
+tf0503_check(struct tl_check *c)
+{
+	const struct tl_git	*g = &c->repo->git;
+
+	/* In a sub-directory of a work tree the pipeline may be at its root. */
+	if (find_pipeline(c->repo) != NULL ||
+	    (g->is_repo && g->prefix != NULL && g->prefix[0] != '\0'))
+		return 0;
+	return tl_report(c, NULL, 0, 0, NULL, "the repository deploys "
+	    "something but defines no build pipeline (CI workflow, "
+	    "buildspec or CodePipeline): builds are made by hand");
+}
+
 /* ------------------------------------------------------------- TF0504 */
 
 /*
@@ -1617,6 +1716,7 @@ tf0507_check(struct tl_check *c)
 static const struct tl_rule *const rules[] = {
 	&tf0501,
 	&tf0502,
+	&tf0503,
 	&tf0504,
 	&tf0505,
 	&tf0506,
