@@ -599,12 +599,20 @@ static const char *const pipeline_names[] = {
 	".drone.yml", ".drone.yaml", "cloudbuild.yaml", "cloudbuild.yml",
 	"appveyor.yml", ".appveyor.yml", "codefresh.yml", ".woodpecker.yml",
 	".woodpecker.yaml", "codemagic.yaml", ".cirrus.yml", "amplify.yml",
-	"bitbucket-pipelines.yaml", NULL
+	"bitbucket-pipelines.yaml",
+	/* Platforms that build each pushed commit themselves. */
+	"Procfile", "heroku.yml", "render.yaml", "netlify.toml", "vercel.json",
+	"railway.json", "railway.toml", ".platform.app.yaml", NULL
 };
 static const char *const pipeline_dirs[] = {
 	".github/workflows/", ".gitea/workflows/", ".forgejo/workflows/",
 	".buildkite/", ".semaphore/", ".woodpecker/", ".teamcity/", ".tekton/",
-	NULL
+	".do/", NULL
+};
+/* Keys of a Heroku app.json (not an Expo one, which has "expo"). */
+static const char *const heroku_app_keys[] = {
+	"\"addons\"", "\"buildpacks\"", "\"formation\"", "\"environments\"",
+	"\"stack\"", NULL
 };
 /* Words of a template or source file that define a pipeline in AWS. */
 static const char *const pipeline_words[] = {
@@ -631,6 +639,10 @@ find_pipeline(const struct tl_repo *repo)
 		for (j = 0; pipeline_dirs[j] != NULL; j++)
 			if (tl_str_has_prefix(f->path, pipeline_dirs[j]))
 				return f;
+		for (j = 0; strcmp(f->path, "app.json") == 0 && f->loaded &&
+		    f->data != NULL && heroku_app_keys[j] != NULL; j++)
+			if (strstr(f->data, heroku_app_keys[j]) != NULL)
+				return f;
 		if (!f->loaded || f->data == NULL || f->test ||
 		    (f->kind != TL_FILE_TEMPLATE &&
 		    f->kind != TL_FILE_SOURCE &&
@@ -651,14 +663,17 @@ static const struct tl_rule tf0503 = {
 	.factor = TL_FACTOR_BUILD_RELEASE_RUN,
 	.severity = TL_SEV_WARNING,
 	.needs = TL_NEED(TL_FILE_DOCKERFILE) | TL_NEED(TL_FILE_TEMPLATE) |
-	    TL_NEED(TL_FILE_PROCFILE) | TL_NEED(TL_FILE_TASKDEF),
+	    TL_NEED(TL_FILE_TASKDEF),
 	.summary = "no build pipeline defined",
 	.rationale =
 	    "Build, release and run are separate stages, and the build is "
 	    "done by a pipeline from a commit, not on a laptop. Reported "
 	    "once for a repository that deploys something (a Dockerfile, a "
-	    "template, a Procfile or a task definition) but defines no "
-	    "pipeline: no GitHub Actions, GitLab CI, Bitbucket, CircleCI, "
+	    "template or a task definition) but defines no pipeline and "
+	    "names no platform that builds each pushed commit itself "
+	    "(a Procfile, a Heroku app.json or heroku.yml, Render, Netlify, "
+	    "Vercel, Railway, Platform.sh, DigitalOcean App Platform): no "
+	    "GitHub Actions, GitLab CI, Bitbucket, CircleCI, "
 	    "Azure Pipelines, Travis, Jenkinsfile, Drone, Buildkite, "
 	    "Woodpecker, Semaphore, TeamCity, Tekton, Cloud Build, AppVeyor, "
 	    "Codefresh, Cirrus or Amplify file, no CodeBuild buildspec, and "
