@@ -951,3 +951,32 @@ tl_cmd_has_word(const struct tl_sh_cmd *c, const char *word)
 			return 1;
 	return 0;
 }
+
+/* ------------------------------------------------------ template functions */
+
+const struct tl_cfn_resource *
+tl_cfn_functions_where(const struct tl_cfn *cfn,
+    int (*bad)(const struct tl_cfn *, const struct tl_cfn_resource *),
+    struct tl_buf *names, size_t *nfn, size_t *nbad)
+{
+	const struct tl_cfn_resource	*r, *first = NULL;
+	size_t				 i;
+
+	tl_buf_clear(names);
+	*nfn = *nbad = 0;
+	for (i = 0; i < cfn->nres; i++) {
+		r = &cfn->res[i];
+		if (!tl_cfn_type_is(r, "AWS::Serverless::Function") &&
+		    !tl_cfn_type_is(r, "AWS::Lambda::Function"))
+			continue;
+		++*nfn;
+		if (!bad(cfn, r))
+			continue;
+		if ((*nbad)++ < 3)
+			tl_buf_addf(names, "%s'%s'", names->len > 0 ? ", " : "",
+			    r->name);
+		if (first == NULL)
+			first = r;
+	}
+	return first;
+}

@@ -13,6 +13,7 @@
 #define TWELVELINT_RULES_COMMON_H
 
 #include "twelvelint/model.h"
+#include "twelvelint/template.h"
 
 /*
  * Does a variable or parameter name say it holds a secret?  Tokens:
@@ -160,5 +161,16 @@ const struct tl_df_instr *tl_df_effective(const struct tl_dockerfile *,
 int	tl_cmd_is(const struct tl_sh_cmd *, const char *);
 /* Does the command contain the word w after its program? */
 int	tl_cmd_has_word(const struct tl_sh_cmd *, const char *);
+
+/*
+ * The Lambda functions of a template (AWS::Serverless::Function and
+ * AWS::Lambda::Function): their number in *nfn, the number for which
+ * bad(cfn, r) holds in *nbad, and the names of the first three of those,
+ * quoted and comma-separated, in names (cleared first).  Returns the
+ * first such function, or NULL.  For rules that report once per template.
+ */
+const struct tl_cfn_resource *tl_cfn_functions_where(const struct tl_cfn *,
+	    int (*)(const struct tl_cfn *, const struct tl_cfn_resource *),
+	    struct tl_buf *, size_t *, size_t *);
 
 #endif /* TWELVELINT_RULES_COMMON_H */

@@ -652,11 +652,12 @@ tf0405_check(struct tl_check *c)
 
 /* Is tracing on for a function: SAM Tracing (or Globals), Lambda TracingConfig? */
 static int
-function_traced(const struct tl_cfn_resource *r)
+function_untraced(const struct tl_cfn *cfn, const struct tl_cfn_resource *r)
 {
+	(void)cfn;
 	if (tl_cfn_type_is(r, "AWS::Serverless::Function"))
-		return tl_yvalue_may_be(tl_cfn_prop(r, "Tracing"), "Active");
-	return tl_yvalue_may_be(tl_cfn_prop(r, "TracingConfig.Mode"),
+		return !tl_yvalue_may_be(tl_cfn_prop(r, "Tracing"), "Active");
+	return !tl_yvalue_may_be(tl_cfn_prop(r, "TracingConfig.Mode"),
 	    "Active");
 }
 
@@ -693,31 +694,17 @@ static int
 tf0406_check(struct tl_check *c)
 {
 	const struct tl_file	*f;
-	const struct tl_cfn_resource *r, *first;
+	const struct tl_cfn_resource *first;
 	struct tl_cfn		 cfn;
 	struct tl_buf		 names = TL_BUF_INIT;
-	size_t			 i, nfn, nbad;
+	size_t			 nfn, nbad;
 	int			 error = 0;
 
 	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
 		if (tl_cfn_open(&cfn, f) != 0)
 			continue;
-		first = NULL;
-		tl_buf_clear(&names);
-		for (i = nfn = nbad = 0; i < cfn.nres; i++) {
-			r = &cfn.res[i];
-			if (!tl_cfn_type_is(r, "AWS::Serverless::Function") &&
-			    !tl_cfn_type_is(r, "AWS::Lambda::Function"))
-				continue;
-			nfn++;
-			if (function_traced(r))
-				continue;
-			if (nbad++ < 3)
-				tl_buf_addf(&names, "%s'%s'", names.len > 0 ?
-				    ", " : "", r->name);
-			if (first == NULL)
-				first = r;
-		}
+		first = tl_cfn_functions_where(&cfn, function_untraced,
+		    &names, &nfn, &nbad);
 		/* One finding per template, at its first untraced function. */
 		if (nfn >= 2 && first != NULL)
 			error = tl_report(c, f, first->line, 0, f->path,

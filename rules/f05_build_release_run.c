@@ -1634,24 +1634,26 @@ names_function(const struct tl_ynode *v, const char *fn)
 }
 
 /*
- * Is a function released as versions: SAM AutoPublishAlias (on it or in
- * Globals), or an AWS::Lambda::Version or ::Alias of the template naming it?
+ * Is a function released only as $LATEST: no SAM AutoPublishAlias (on it
+ * or in Globals), no AWS::Lambda::Version or ::Alias of the template
+ * naming it?
  */
 static int
-function_versioned(const struct tl_cfn *cfn, const struct tl_cfn_resource *r)
+function_unversioned(const struct tl_cfn *cfn,
+    const struct tl_cfn_resource *r)
 {
 	size_t	 i;
 
 	if (tl_cfn_type_is(r, "AWS::Serverless::Function") &&
 	    tl_cfn_prop(r, "AutoPublishAlias") != NULL)
-		return 1;
+		return 0;
 	for (i = 0; i < cfn->nres; i++)
 		if ((tl_cfn_type_is(&cfn->res[i], "AWS::Lambda::Version") ||
 		    tl_cfn_type_is(&cfn->res[i], "AWS::Lambda::Alias")) &&
 		    names_function(tl_cfn_prop(&cfn->res[i], "FunctionName"),
 		    r->name))
-			return 1;
-	return 0;
+			return 0;
+	return 1;
 }
 
 static int	tf0507_check(struct tl_check *);
@@ -1688,31 +1690,17 @@ static int
 tf0507_check(struct tl_check *c)
 {
 	const struct tl_file	*f;
-	const struct tl_cfn_resource *r, *first;
+	const struct tl_cfn_resource *first;
 	struct tl_cfn		 cfn;
 	struct tl_buf		 names = TL_BUF_INIT;
-	size_t			 i, nfn, nbad;
+	size_t			 nfn, nbad;
 	int			 error = 0;
 
 	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
 		if (tl_cfn_open(&cfn, f) != 0)
 			continue;
-		first = NULL;
-		tl_buf_clear(&names);
-		for (i = nfn = nbad = 0; i < cfn.nres; i++) {
-			r = &cfn.res[i];
-			if (!tl_cfn_type_is(r, "AWS::Serverless::Function") &&
-			    !tl_cfn_type_is(r, "AWS::Lambda::Function"))
-				continue;
-			nfn++;
-			if (function_versioned(&cfn, r))
-				continue;
-			if (nbad++ < 3)
-				tl_buf_addf(&names, "%s'%s'", names.len > 0 ?
-				    ", " : "", r->name);
-			if (first == NULL)
-				first = r;
-		}
+		first = tl_cfn_functions_where(&cfn, function_unversioned,
+		    &names, &nfn, &nbad);
 		/* One finding per template, at its first such function. */
 		if (first != NULL)
 			error = tl_report(c, f, first->line, 0, f->path,

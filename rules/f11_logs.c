@@ -1943,16 +1943,9 @@ mentions(const struct tl_ynode *n, const char *name)
 	return 0;
 }
 
+/* Does the template define no log group for the function to write to? */
 static int
-is_function(const struct tl_cfn_resource *r)
-{
-	return tl_cfn_type_is(r, "AWS::Serverless::Function") ||
-	    tl_cfn_type_is(r, "AWS::Lambda::Function");
-}
-
-/* Does the template define the log group a function writes to? */
-static int
-function_group_defined(const struct tl_cfn *cfn,
+function_group_missing(const struct tl_cfn *cfn,
     const struct tl_cfn_resource *fn)
 {
 	const struct tl_cfn_resource *g;
@@ -1961,15 +1954,15 @@ function_group_defined(const struct tl_cfn *cfn,
 
 	/* LoggingConfig.LogGroup names a group: that group is checked. */
 	if (tl_cfn_prop(fn, "LoggingConfig.LogGroup") != NULL)
-		return 1;
+		return 0;
 	fname = tl_ystr(tl_cfn_prop(fn, "FunctionName"));
 	TL_CFN_FOREACH(g, cfn, "AWS::Logs::LogGroup") {
 		name = tl_cfn_prop(g, "LogGroupName");
 		if (mentions(name, fn->name) || (fname != NULL &&
 		    mentions(name, fname)))
-			return 1;
+			return 0;
 	}
-	return 0;
+	return 1;
 }
 
 static int	tf1105_check(struct tl_check *);
@@ -2009,7 +2002,7 @@ tf1105_check(struct tl_check *c)
 	const struct tl_cfn_resource *r, *first;
 	struct tl_cfn		 cfn;
 	struct tl_buf		 names = TL_BUF_INIT;
-	size_t			 i, n;
+	size_t			 nfn, n;
 	int			 error = 0;
 
 	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
@@ -2023,18 +2016,8 @@ tf1105_check(struct tl_check *c)
 				    "events are kept forever", r->name);
 		}
 		/* The functions without a group: one finding per template. */
-		first = NULL;
-		tl_buf_clear(&names);
-		for (i = n = 0; error == 0 && i < cfn.nres; i++) {
-			r = &cfn.res[i];
-			if (!is_function(r) || function_group_defined(&cfn, r))
-				continue;
-			if (n++ < 3)
-				tl_buf_addf(&names, "%s'%s'", names.len > 0 ?
-				    ", " : "", r->name);
-			if (first == NULL)
-				first = r;
-		}
+		first = tl_cfn_functions_where(&cfn, function_group_missing,
+		    &names, &nfn, &n);
 		if (error == 0 && first != NULL && n == 1)
 			error = tl_report(c, f, first->line, 0, f->path,
 			    "function %s logs to an automatic /aws/lambda/ "
