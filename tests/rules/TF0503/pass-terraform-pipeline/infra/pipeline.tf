@@ -1,0 +1,4 @@
+resource "aws_codepipeline" "orders" {
+  name     = "orders"
+  role_arn = var.pipeline_role_arn
+}
