@@ -980,3 +980,22 @@ tl_cfn_functions_where(const struct tl_cfn *cfn,
 	}
 	return first;
 }
+
+/* ------------------------------------------------------------ words */
+
+int
+tl_has_word(const char *s, const char *seps, const char *const *words)
+{
+	char	*copy, *w, *save = NULL;
+	size_t	 i;
+	int	 hit = 0;
+
+	copy = tl_strdup(s);
+	for (w = strtok_r(copy, seps, &save); w != NULL && !hit;
+	    w = strtok_r(NULL, seps, &save))
+		for (i = 0; words[i] != NULL; i++)
+			if (strcasecmp(w, words[i]) == 0)
+				hit = 1;
+	free(copy);
+	return hit;
+}

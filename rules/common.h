@@ -163,6 +163,12 @@ int	tl_cmd_is(const struct tl_sh_cmd *, const char *);
 int	tl_cmd_has_word(const struct tl_sh_cmd *, const char *);
 
 /*
+ * Is one of words (case-insensitive) a whole word of s, split at any of
+ * the characters of seps ("dev" in "docker-compose.dev.yml")?
+ */
+int	tl_has_word(const char *s, const char *seps, const char *const *words);
+
+/*
  * The Lambda functions of a template (AWS::Serverless::Function and
  * AWS::Lambda::Function): their number in *nfn, the number for which
  * bad(cfn, r) holds in *nbad, and the names of the first three of those,

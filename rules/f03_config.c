@@ -391,20 +391,8 @@ static const char *const not_config_words[] = {
 static int
 is_documentation(const char *name)
 {
-	char	*copy, *w, *save = NULL;
-	size_t	 i;
-	int	 hit = 0;
-
-	if (tl_str_has_suffix(name, ".in"))
-		return 1;
-	copy = tl_strdup(name);
-	for (w = strtok_r(copy, ".-_", &save); w != NULL && !hit;
-	    w = strtok_r(NULL, ".-_", &save))
-		for (i = 0; not_config_words[i] != NULL; i++)
-			if (strcasecmp(w, not_config_words[i]) == 0)
-				hit = 1;
-	free(copy);
-	return hit;
+	return tl_str_has_suffix(name, ".in") ||
+	    tl_has_word(name, ".-_", not_config_words);
 }
 
 /*
@@ -656,20 +644,8 @@ static const char *const setting_words[] = {
 static int
 secret_name(const char *name)
 {
-	char	*copy, *w, *save = NULL;
-	size_t	 i;
-	int	 setting = 0;
-
-	if (!tl_name_is_secret(name))
-		return 0;
-	copy = tl_strdup(name);
-	for (w = strtok_r(copy, "_-.", &save); w != NULL && !setting;
-	    w = strtok_r(NULL, "_-.", &save))
-		for (i = 0; setting_words[i] != NULL; i++)
-			if (strcasecmp(w, setting_words[i]) == 0)
-				setting = 1;
-	free(copy);
-	return !setting;
+	return tl_name_is_secret(name) &&
+	    !tl_has_word(name, "_-.", setting_words);
 }
 
 /* ------------------------------------------------------------- TF0306 */
@@ -1118,18 +1094,8 @@ compose_is_deploy(const struct tl_file *f)
 		"prod", "production", "staging", "stage", "live", "release",
 		"deploy", NULL
 	};
-	char	*copy, *w, *save = NULL;
-	size_t	 i;
-	int	 hit = 0;
 
-	copy = tl_strdup(f->name);
-	for (w = strtok_r(copy, ".-_", &save); w != NULL && !hit;
-	    w = strtok_r(NULL, ".-_", &save))
-		for (i = 0; words[i] != NULL; i++)
-			if (strcasecmp(w, words[i]) == 0)
-				hit = 1;
-	free(copy);
-	return hit;
+	return tl_has_word(f->name, ".-_", words);
 }
 
 /*

@@ -745,23 +745,6 @@ static const char *const deploy_words[] = {
 	"swarm", "live", NULL
 };
 
-static int
-has_word(const char *name, const char *const *words)
-{
-	char	*copy, *w, *save = NULL;
-	size_t	 i;
-	int	 hit = 0;
-
-	copy = tl_strdup(name);
-	for (w = strtok_r(copy, ".-_/", &save); w != NULL && !hit;
-	    w = strtok_r(NULL, ".-_/", &save))
-		for (i = 0; words[i] != NULL; i++)
-			if (strcasecmp(w, words[i]) == 0)
-				hit = 1;
-	free(copy);
-	return hit;
-}
-
 /* Does a compose service say it is deployed (swarm deploy settings)? */
 static int
 swarm_deployed(const struct tl_ynode *svc)
@@ -843,7 +826,7 @@ tf0504_compose(struct tl_check *c, const struct tl_file *f)
 	int			 error = 0, deployed, m;
 
 	svcs = tl_ymap_get(f->doc->roots[0], "services");
-	deployed = has_word(f->name, deploy_words);
+	deployed = tl_has_word(f->name, ".-_/", deploy_words);
 	TL_YMAP_FOREACH(i, svcs) {
 		svc = svcs->pairs[i].value;
 		name = tl_ystr(svcs->pairs[i].key);

@@ -886,21 +886,6 @@ static const struct tl_rule tf1006 = {
 	.check = tf1006_check,
 };
 
-/* Does a name have one of the words ("dev-envs" has "dev")? */
-static int
-name_has_word(const char *name, const char *const *list)
-{
-	char	*copy, *w, *save = NULL;
-	int	 hit = 0;
-
-	copy = tl_strdup(name);
-	for (w = strtok_r(copy, ".-_", &save); w != NULL && !hit;
-	    w = strtok_r(NULL, ".-_", &save))
-		hit = word_in(w, list);
-	free(copy);
-	return hit;
-}
-
 /* The deployed stages of a Dockerfile, by index; returns how many. */
 static size_t
 deployed_stages(const struct tl_dockerfile *df, size_t *out, size_t max)
@@ -910,12 +895,12 @@ deployed_stages(const struct tl_dockerfile *df, size_t *out, size_t max)
 
 	for (i = 0; i < df->nstages && n < max; i++) {
 		st = &df->stages[i];
-		if (st->name != NULL && name_has_word(st->name,
-		    prod_stage_names) && !name_has_word(st->name,
+		if (st->name != NULL && tl_has_word(st->name, ".-_",
+		    prod_stage_names) && !tl_has_word(st->name, ".-_",
 		    dev_stage_names))
 			out[n++] = i;
 		else if (i + 1 == df->nstages && (st->name == NULL ||
-		    !name_has_word(st->name, dev_stage_names)))
+		    !tl_has_word(st->name, ".-_", dev_stage_names)))
 			out[n++] = i;
 	}
 	return n;
