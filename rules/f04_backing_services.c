@@ -3,12 +3,379 @@
  * (https://12factor.net/backing-services).  Treat backing services as
  * attached resources.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common.h"
 #include "twelvelint/template.h"
+
+/* ------------------------------------------------------------- TF0403 */
+
+/*
+ * The services whose resources an app attaches as backing services, and
+ * the resource prefix an ARN of that kind has ("" for any).  IAM, STS and
+ * KMS (identities and keys, often deliberately in another account), S3
+ * (its ARNs carry no account) and Lambda layers (TF0212) are not listed.
+ */
+static const struct arn_kind {
+	const char	*svc;
+	const char	*prefix;
+	const char	*what;
+} arn_kinds[] = {
+	{ "sqs", "", "SQS queue" },
+	{ "sns", "", "SNS topic" },
+	{ "dynamodb", "table/", "DynamoDB table" },
+	{ "kinesis", "stream/", "Kinesis stream" },
+	{ "firehose", "deliverystream/", "Firehose stream" },
+	{ "lambda", "function:", "Lambda function" },
+	{ "ssm", "parameter/", "SSM parameter" },
+	{ "secretsmanager", "secret:", "secret" },
+	{ "rds", "db:", "RDS instance" },
+	{ "rds", "cluster:", "RDS cluster" },
+	{ "elasticache", "", "ElastiCache resource" },
+	{ "es", "domain/", "OpenSearch domain" },
+	{ "states", "stateMachine:", "state machine" },
+	{ "events", "event-bus/", "event bus" },
+	{ "kafka", "cluster/", "MSK cluster" },
+	{ "mq", "broker:", "Amazon MQ broker" },
+	{ "cognito-idp", "userpool/", "Cognito user pool" },
+};
+
+/*
+ * Endpoint host suffixes of backing services, with the number of labels a
+ * resource's endpoint has before the suffix at least (so the service
+ * principal rds.amazonaws.com is not one).  "*" stands for a region.
+ */
+static const struct endpoint_kind {
+	const char	*suffix;
+	unsigned	 labels;
+	const char	*what;
+} endpoint_kinds[] = {
+	{ ".rds.amazonaws.com", 3, "RDS endpoint" },
+	{ ".docdb.amazonaws.com", 3, "DocumentDB endpoint" },
+	{ ".cache.amazonaws.com", 3, "ElastiCache endpoint" },
+	{ ".es.amazonaws.com", 2, "OpenSearch endpoint" },
+	{ ".mq.*.amazonaws.com", 1, "Amazon MQ endpoint" },
+	{ ".kafka.*.amazonaws.com", 2, "MSK broker" },
+};
+
+/* A literal locator found in a string: what it names, and where. */
+struct locator {
+	const char	*what;		/* static */
+	const char	*how;		/* static: "ARN", "queue URL", "" */
+	char		 text[160];	/* the locator, cut */
+	char		 name[96];	/* the resource's own name, or "" */
+	char		 account[16];	/* "" for endpoints */
+};
+
+static int
+is_account(const char *s, size_t n)
+{
+	size_t	i;
+
+	if (n != 12)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+static int
+host_char(int ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9') || ch == '-' || ch == '.';
+}
+
+/* Copy at most n bytes of s into a buffer of size sz, cut. */
+static void
+copy_cut(char *dst, size_t sz, const char *s, size_t n)
+{
+	if (n >= sz)
+		n = sz - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
+/*
+ * An ARN at s: arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE with a
+ * literal twelve-digit account, of a listed service and resource kind.
+ */
+static int
+literal_arn(const char *s, struct locator *out)
+{
+	const char	*f[6], *e;
+	size_t		 len[6], i, k, n;
+
+	for (i = 0, e = s; i < 5; i++) {
+		/* A field ends at a ':' outside ${…} (${AWS::Region}). */
+		for (f[i] = e; *e != ':'; e++) {
+			if (*e == '\0')
+				return 0;
+			if (e[0] == '$' && e[1] == '{' &&
+			    (e = strchr(e, '}')) == NULL)
+				return 0;
+		}
+		len[i] = (size_t)(e - f[i]);
+		e++;
+	}
+	f[5] = e;
+	for (len[5] = 0; e[len[5]] != '\0' && !isspace((unsigned char)
+	    e[len[5]]) && strchr("\"',;]}", e[len[5]]) == NULL; len[5]++)
+		continue;
+	if (!is_account(f[4], len[4]) || len[5] == 0 ||
+	    (len[1] != 3 && strncmp(f[1], "aws-", 4) != 0) ||
+	    strncmp(f[1], "aws", 3) != 0)
+		return 0;
+	for (k = 0; k < TL_NELEM(arn_kinds); k++) {
+		n = strlen(arn_kinds[k].svc);
+		if (len[2] == n && strncmp(f[2], arn_kinds[k].svc, n) == 0 &&
+		    strncmp(f[5], arn_kinds[k].prefix,
+		    strlen(arn_kinds[k].prefix)) == 0)
+			break;
+	}
+	if (k == TL_NELEM(arn_kinds))
+		return 0;
+	out->what = arn_kinds[k].what;
+	out->how = "ARN";
+	copy_cut(out->text, sizeof(out->text), s,
+	    (size_t)(f[5] + len[5] - s));
+	copy_cut(out->account, sizeof(out->account), f[4], len[4]);
+	n = strlen(arn_kinds[k].prefix);
+	copy_cut(out->name, sizeof(out->name), f[5] + n, len[5] - n);
+	return 1;
+}
+
+/* A queue URL at s: https://sqs.REGION.amazonaws.com/ACCOUNT/NAME. */
+static int
+literal_queue_url(const char *s, struct locator *out)
+{
+	const char	*p, *acct, *name;
+	size_t		 n;
+
+	if (strncmp(s, "https://", 8) != 0)
+		return 0;
+	p = s + 8;
+	if (strncmp(p, "sqs.", 4) != 0 && strstr(p, ".queue.") == NULL)
+		return 0;
+	for (n = 0; host_char((unsigned char)p[n]); n++)
+		continue;
+	if (n < 15 || strncmp(p + n - 14, ".amazonaws.com", 14) != 0 ||
+	    p[n] != '/')
+		return 0;
+	acct = p + n + 1;
+	if (strlen(acct) < 13 || !is_account(acct, 12) || acct[12] != '/')
+		return 0;
+	name = acct + 13;
+	for (n = 0; name[n] != '\0' && (host_char((unsigned char)name[n]) ||
+	    name[n] == '_'); n++)
+		continue;
+	if (n == 0)
+		return 0;
+	out->what = "SQS queue";
+	out->how = "queue URL";
+	copy_cut(out->text, sizeof(out->text), s, (size_t)(name + n - s));
+	copy_cut(out->account, sizeof(out->account), acct, 12);
+	copy_cut(out->name, sizeof(out->name), name, n);
+	return 1;
+}
+
+/* Does the host [h, h + n) end with the suffix ("*" one label)? *pre: its length before. */
+static int
+host_suffix(const char *h, size_t n, const char *suffix, size_t *pre)
+{
+	const char	*star = strchr(suffix, '*'), *tail;
+	size_t		 a, t, i;
+
+	if (star == NULL) {
+		t = strlen(suffix);
+		if (n <= t || strncasecmp(h + n - t, suffix, t) != 0)
+			return 0;
+		*pre = n - t;
+		return 1;
+	}
+	tail = star + 1;
+	t = strlen(tail);
+	a = (size_t)(star - suffix);
+	if (n <= t || strncasecmp(h + n - t, tail, t) != 0)
+		return 0;
+	/* The region label, back to the dot before it. */
+	for (i = n - t; i > 0 && h[i - 1] != '.'; i--)
+		continue;
+	if (i == n - t || i < a || strncasecmp(h + i - a, suffix, a) != 0)
+		return 0;
+	*pre = i - a;
+	return 1;
+}
+
+/* A backing service's endpoint host ending at s + n (s is the string's start). */
+static int
+literal_endpoint(const char *s, size_t end, struct locator *out)
+{
+	size_t		 b, k, pre, i, labels;
+
+	for (b = end; b > 0 && host_char((unsigned char)s[b - 1]); b--)
+		continue;
+	for (k = 0; k < TL_NELEM(endpoint_kinds); k++) {
+		if (!host_suffix(s + b, end - b, endpoint_kinds[k].suffix,
+		    &pre))
+			continue;
+		for (i = 0, labels = pre > 0; i < pre; i++)
+			if (s[b + i] == '.')
+				labels++;
+		if (labels < endpoint_kinds[k].labels || s[b] == '.')
+			return 0;
+		out->what = endpoint_kinds[k].what;
+		out->how = "";
+		copy_cut(out->text, sizeof(out->text), s + b, end - b);
+		out->name[0] = out->account[0] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
+/* The first literal locator in s. */
+static int
+find_locator(const char *s, struct locator *out)
+{
+	const char	*p;
+
+	for (p = s; (p = strstr(p, "arn:")) != NULL; p++)
+		if ((p == s || !host_char((unsigned char)p[-1])) &&
+		    literal_arn(p, out))
+			return 1;
+	for (p = s; (p = strstr(p, "https://")) != NULL; p++)
+		if (literal_queue_url(p, out))
+			return 1;
+	for (p = s; (p = strstr(p, ".amazonaws.com")) != NULL; p++)
+		if (!host_char((unsigned char)p[14]) &&
+		    literal_endpoint(s, (size_t)(p + 14 - s), out))
+			return 1;
+	return 0;
+}
+
+struct tf0403_walk {
+	struct tl_check		*c;
+	const struct tl_file	*f;
+	const char		*owner;	/* the resource, or "Globals" */
+	int			 error;
+};
+
+/*
+ * Report the literal locators under n: plain scalars, also as arguments
+ * of functions, and the text of !Sub (either form), where
+ * ${AWS::AccountId} would stand for the account.  A scalar under another
+ * short-form tag (!Ref, !GetAtt, !ImportValue …) names, it is not a value.
+ */
+static void
+tf0403_walk(struct tf0403_walk *w, const struct tl_ynode *n)
+{
+	struct locator	 loc;
+	size_t		 i;
+
+	if (n == NULL || w->error != 0)
+		return;
+	if (n->type == TL_YSCALAR) {
+		if ((n->tag != NULL && strcmp(n->tag, "!Sub") != 0) ||
+		    n->value == NULL || !find_locator(n->value, &loc))
+			return;
+		if (loc.account[0] != '\0')
+			w->error = tl_report(w->c, w->f, n->line, n->col,
+			    loc.text, "'%s' names %s%s%s%s by a literal %s in "
+			    "account %s", w->owner, loc.what,
+			    loc.name[0] != '\0' ? " '" : "", loc.name,
+			    loc.name[0] != '\0' ? "'" : "", loc.how,
+			    loc.account);
+		else
+			w->error = tl_report(w->c, w->f, n->line, n->col,
+			    loc.text, "'%s' names %s '%s' literally",
+			    w->owner, loc.what, loc.text);
+		return;
+	}
+	/* Literals inside any function's arguments are still literals. */
+	TL_YSEQ_FOREACH(i, n)
+		tf0403_walk(w, n->items[i]);
+	TL_YMAP_FOREACH(i, n)
+		tf0403_walk(w, n->pairs[i].value);
+}
+
+static int	tf0403_check(struct tl_check *);
+
+static const struct tl_rule tf0403 = {
+	.id = "TF0403",
+	.name = "literal-resource-locator",
+	.factor = TL_FACTOR_BACKING_SERVICES,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_TEMPLATE),
+	.summary = "backing service named by a literal ARN or endpoint in a "
+	    "template",
+	.rationale =
+	    "A backing service is an attached resource: the deploy attaches "
+	    "it, and another deploy (staging, a second account, a second "
+	    "region) attaches another without a change to the code. A "
+	    "template that writes a queue's ARN, a table's ARN or a database "
+	    "endpoint as a literal has welded one account's resource into "
+	    "every stack made from it: staging writes to production's queue. "
+	    "Reported, in the Properties of every resource and in SAM "
+	    "Globals (plain strings and the text of !Sub): ARNs with a "
+	    "literal twelve-digit account of SQS, SNS, DynamoDB tables, "
+	    "Kinesis and Firehose streams, Lambda functions, SSM parameters, "
+	    "Secrets Manager secrets, RDS, ElastiCache, OpenSearch, Step "
+	    "Functions, EventBridge buses, MSK, Amazon MQ and Cognito user "
+	    "pools; SQS queue URLs with a literal account; and RDS, "
+	    "DocumentDB, ElastiCache, OpenSearch, Amazon MQ and MSK endpoint "
+	    "host names. Not reported: ARNs built with ${AWS::AccountId}, "
+	    "!Ref, !GetAtt, !ImportValue or a parameter (also a parameter's "
+	    "Default, which a deploy can override), Mappings and Outputs; "
+	    "IAM and STS ARNs (principals in other accounts are deliberate), "
+	    "KMS keys, S3 buckets (their ARNs have no account), Lambda "
+	    "layers (TF0212), service principals such as rds.amazonaws.com; "
+	    "and ECS task definition JSON files, which are per-account "
+	    "deploy artefacts and so the place where such config belongs.",
+	.fix =
+	    "Attach the resource instead of naming it: !Ref Queue or "
+	    "!GetAtt Queue.Arn / Queue.QueueUrl / Db.Endpoint.Address for a "
+	    "resource of the same stack, !ImportValue for another stack's "
+	    "export, or a parameter (AWS::SSM::Parameter::Value<String> to "
+	    "read it from Parameter Store) for one made elsewhere; at the "
+	    "least write !Sub arn:${AWS::Partition}:sqs:${AWS::Region}:"
+	    "${AWS::AccountId}:orders so the stack follows the account it "
+	    "is deployed to.",
+	.see_also = NULL,
+	.check = tf0403_check,
+};
+
+static int
+tf0403_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	struct tl_cfn		 cfn;
+	struct tf0403_walk	 w;
+	size_t			 i;
+
+	memset(&w, 0, sizeof(w));
+	w.c = c;
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
+		if (tl_path_is_dev_artefact(f->path) ||
+		    tl_cfn_open(&cfn, f) != 0)
+			continue;
+		w.f = f;
+		w.owner = "Globals";
+		tf0403_walk(&w, tl_ymap_get(cfn.root, "Globals"));
+		for (i = 0; w.error == 0 && i < cfn.nres; i++) {
+			w.owner = cfn.res[i].name;
+			tf0403_walk(&w, cfn.res[i].props);
+		}
+		tl_cfn_release(&cfn);
+		if (w.error != 0)
+			break;
+	}
+	return w.error;
+}
 
 /* ------------------------------------------------------------- TF0405 */
 
@@ -720,6 +1087,7 @@ tf0406_check(struct tl_check *c)
 }
 
 static const struct tl_rule *const rules[] = {
+	&tf0403,
 	&tf0405,
 	&tf0406,
 };

@@ -785,7 +785,8 @@ static const struct tl_rule tf0504 = {
 	.name = "mutable-image-reference",
 	.factor = TL_FACTOR_BUILD_RELEASE_RUN,
 	.severity = TL_SEV_WARNING,
-	.needs = TL_NEED(TL_FILE_TASKDEF) | TL_NEED(TL_FILE_COMPOSE),
+	.needs = TL_NEED(TL_FILE_TASKDEF) | TL_NEED(TL_FILE_COMPOSE) |
+	    TL_NEED(TL_FILE_TEMPLATE),
 	.summary = "mutable image reference in a deploy artefact",
 	.rationale =
 	    "Every release has a unique release ID and cannot be mutated "
@@ -794,7 +795,10 @@ static const struct tl_rule tf0504 = {
 	    "compose file runs different code after every push, two tasks "
 	    "started an hour apart can differ, and rolling back to it rolls "
 	    "back nothing. Checked: the image of every containerDefinition "
-	    "of an ECS task definition (warning) and the image of compose "
+	    "of an ECS task definition (warning), the Image of every "
+	    "container of an AWS::ECS::TaskDefinition in a template "
+	    "(warning; a literal, either branch of an Fn::If, or a !Sub "
+	    "that ends in :latest or names no tag) and the image of compose "
 	    "services, as a warning in compose files named for a deploy "
 	    "(prod, production, staging, release, deploy, stack, swarm) or "
 	    "with swarm deploy settings (replicas, placement, "
@@ -804,7 +808,9 @@ static const struct tl_rule tf0504 = {
 	    "from variables (${TAG}) or placeholders (<IMAGE1_NAME>), a "
 	    "compose service with build: (its image: names the image it "
 	    "builds), compose files for development (docker-compose.dev.yml, "
-	    "docker-compose.override.yml …), and task definitions whose "
+	    "docker-compose.override.yml …), a template Image from a "
+	    "parameter (its value is chosen per deploy), and task "
+	    "definitions whose "
 	    "images a CI pipeline renders with "
 	    "amazon-ecs-render-task-definition.",
 	.fix =
@@ -875,6 +881,97 @@ tf0504_taskdef(struct tl_check *c, const struct tl_file *f)
 	return error;
 }
 
+/*
+ * An image reference written with !Sub: 2 when it ends in :latest
+ * (${Repo.RepositoryUri}:latest), 1 when its last path part has no tag,
+ * digest or variable (${AWS::AccountId}.dkr.ecr.….amazonaws.com/api),
+ * else 0.  *text is its text.
+ */
+static int
+sub_image_mutable(const struct tl_ynode *img, const char **text)
+{
+	const struct tl_ynode	*arg;
+	const char		*fn, *s, *colon, *last;
+
+	if ((fn = tl_cfn_intrinsic(img, &arg)) == NULL ||
+	    strcmp(fn, "Sub") != 0)
+		return 0;
+	if (arg != NULL && arg->type == TL_YSEQ && arg->nitems > 0)
+		arg = arg->items[0];
+	if ((s = tl_ystr(arg)) == NULL || *s == '\0')
+		return 0;
+	*text = s;
+	last = strrchr(s, '/') != NULL ? strrchr(s, '/') + 1 : s;
+	colon = strrchr(s, ':');
+	if (colon != NULL && colon > s && colon[-1] != ':' &&
+	    strcmp(colon, ":latest") == 0)
+		return 2;
+	return last != s && *last != '\0' && strpbrk(last, ":@${} ") == NULL;
+}
+
+struct tf0504_image {
+	struct tl_check		*c;
+	const struct tl_file	*f;
+	const char		*task;	/* the task definition's logical id */
+	const char		*name;	/* the container's name */
+	int			 error;
+};
+
+static int
+tf0504_literal(void *arg, const struct tl_ynode *img)
+{
+	struct tf0504_image	*w = arg;
+	int			 m;
+
+	if ((m = image_is_mutable(img->value)) == 0)
+		return 0;
+	w->error = tl_report(w->c, w->f, img->line, img->col, img->value,
+	    "container '%s' of '%s' runs image '%s' %s: the task definition "
+	    "is not one release", w->name, w->task, img->value,
+	    m == 2 ? "tagged latest" : "without a tag");
+	return w->error != 0 ? -1 : 0;
+}
+
+static int
+tf0504_template(struct tl_check *c, const struct tl_file *f)
+{
+	const struct tl_cfn_resource *r;
+	const struct tl_ynode	*defs, *img, *nn;
+	struct tl_cfn		 cfn;
+	struct tf0504_image	 w;
+	const char		*sub;
+	size_t			 i;
+	int			 m;
+
+	if (tl_cfn_open(&cfn, f) != 0)
+		return 0;
+	memset(&w, 0, sizeof(w));
+	w.c = c;
+	w.f = f;
+	TL_CFN_FOREACH(r, &cfn, "AWS::ECS::TaskDefinition") {
+		defs = tl_cfn_prop(r, "ContainerDefinitions");
+		w.task = r->name;
+		TL_YSEQ_FOREACH(i, defs) {
+			if (w.error != 0)
+				break;
+			img = tl_ymap_get(defs->items[i], "Image");
+			nn = tl_ymap_get(defs->items[i], "Name");
+			w.name = nn != NULL && nn->tag == NULL &&
+			    tl_ystr(nn) != NULL ? tl_ystr(nn) : "?";
+			if ((m = sub_image_mutable(img, &sub)) != 0)
+				w.error = tl_report(c, f, img->line, img->col,
+				    sub, "container '%s' of '%s' runs image "
+				    "'%s' %s: the task definition is not one "
+				    "release", w.name, w.task, sub, m == 2 ?
+				    "tagged latest" : "without a tag");
+			else
+				(void)tl_cfn_literals(img, tf0504_literal, &w);
+		}
+	}
+	tl_cfn_release(&cfn);
+	return w.error;
+}
+
 static int
 tf0504_check(struct tl_check *c)
 {
@@ -895,6 +992,12 @@ tf0504_check(struct tl_check *c)
 		    strstr(f->name, "override") != NULL)
 			continue;
 		if ((error = tf0504_compose(c, f)) != 0)
+			return error;
+	}
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
+		if (tl_path_is_dev_artefact(f->path))
+			continue;
+		if ((error = tf0504_template(c, f)) != 0)
 			return error;
 	}
 	return 0;

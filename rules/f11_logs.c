@@ -1092,7 +1092,8 @@ static const struct tl_rule tf1103 = {
 	.name = "container-logs-not-collected",
 	.factor = TL_FACTOR_LOGS,
 	.severity = TL_SEV_WARNING,
-	.needs = TL_NEED(TL_FILE_TASKDEF) | TL_NEED(TL_FILE_COMPOSE),
+	.needs = TL_NEED(TL_FILE_TASKDEF) | TL_NEED(TL_FILE_COMPOSE) |
+	    TL_NEED(TL_FILE_TEMPLATE),
 	.summary = "container output not collected by the platform",
 	.rationale =
 	    "The app writes its event stream to stdout; the execution "
@@ -1103,13 +1104,14 @@ static const struct tl_rule tf1103 = {
 	    "instance until the task is cleaned up. Checked: every "
 	    "containerDefinitions entry of an ECS task definition JSON file "
 	    "(also the describe-task-definition form under taskDefinition) "
-	    "that has no logConfiguration, and every compose service that "
-	    "sets logging driver none, which throws the stream away. Not "
-	    "reported: a compose service without a logging key (the default "
-	    "json-file driver keeps the stream for docker logs), files "
-	    "named for development (docker-compose.dev.yml, "
-	    "taskdef.local.json), and CloudFormation task definitions "
-	    "(checked separately).",
+	    "and every ContainerDefinitions entry of an "
+	    "AWS::ECS::TaskDefinition in a CloudFormation template that has "
+	    "no logConfiguration (either branch of an Fn::If that sets one "
+	    "counts as set), and every compose service that sets logging "
+	    "driver none, which throws the stream away. Not reported: a "
+	    "compose service without a logging key (the default json-file "
+	    "driver keeps the stream for docker logs), and files named for "
+	    "development (docker-compose.dev.yml, taskdef.local.json).",
 	.fix =
 	    "Give every container a logConfiguration: the awslogs driver "
 	    "with awslogs-group, awslogs-region and awslogs-stream-prefix "
@@ -1159,6 +1161,42 @@ tf1103_taskdef(struct tl_check *c, const struct tl_file *f)
 }
 
 static int
+tf1103_template(struct tl_check *c, const struct tl_file *f)
+{
+	const struct tl_cfn_resource *r;
+	const struct tl_ynode	*defs, *d, *lc, *nn;
+	struct tl_cfn		 cfn;
+	const char		*name;
+	char			 num[32];
+	size_t			 i;
+	int			 error = 0;
+
+	if (tl_path_is_dev_artefact(f->path) || tl_cfn_open(&cfn, f) != 0)
+		return 0;
+	TL_CFN_FOREACH(r, &cfn, "AWS::ECS::TaskDefinition") {
+		defs = tl_cfn_prop(r, "ContainerDefinitions");
+		TL_YSEQ_FOREACH(i, defs) {
+			d = defs->items[i];
+			lc = tl_ymap_get(d, "LogConfiguration");
+			if (error != 0 || d->type != TL_YMAP ||
+			    (lc != NULL && !tl_ynull(lc)))
+				continue;
+			nn = tl_ymap_get(d, "Name");
+			if ((name = tl_ystr(nn)) == NULL || nn->tag != NULL) {
+				snprintf(num, sizeof(num), "#%zu", i + 1);
+				name = num;
+			}
+			error = tl_report(c, f, d->line, d->col, name,
+			    "container '%s' of '%s' has no LogConfiguration: "
+			    "no log driver collects its stdout and stderr",
+			    name, r->name);
+		}
+	}
+	tl_cfn_release(&cfn);
+	return error;
+}
+
+static int
 tf1103_compose(struct tl_check *c, const struct tl_file *f)
 {
 	const struct tl_ynode	*svcs, *drv;
@@ -1197,6 +1235,9 @@ tf1103_check(struct tl_check *c)
 			return error;
 	TL_FOREACH_FILE(f, c->repo, TL_FILE_COMPOSE)
 		if ((error = tf1103_compose(c, f)) != 0)
+			return error;
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE)
+		if ((error = tf1103_template(c, f)) != 0)
 			return error;
 	return 0;
 }
