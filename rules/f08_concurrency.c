@@ -1733,6 +1733,439 @@ tf0804_check(struct tl_check *c)
 	    "platform manifest", app->name, why);
 }
 
+/* ------------------------------------------------------------- TF0805 */
+
+/* A template TF0805 reads. */
+struct scale_tpl {
+	const struct tl_file	*file;		/* borrowed */
+	struct tl_cfn		 cfn;		/* owned: released by the check */
+};
+
+/* An Application Auto Scaling target (or policy) that may scale ECS. */
+struct scale_target {
+	const struct scale_tpl	*tpl;		/* borrowed: where it is */
+	const struct tl_ynode	*rid;		/* borrowed: ResourceId, or NULL */
+	int			 attributed;	/* names a service of the repo */
+};
+
+/* What refers() looks for. */
+enum scale_ref {
+	REF_NAME,		/* a logical id or parameter: Ref, GetAtt, ${X} */
+	REF_SEGMENT		/* a '/'-separated part of the text */
+};
+
+/* Is s one of the '/'-separated parts of text? */
+static int
+has_segment(const char *text, const char *s)
+{
+	const char	*p = text, *e;
+	size_t		 n = strlen(s), len;
+
+	if (n == 0)
+		return 0;
+	for (;;) {
+		e = strchr(p, '/');
+		len = e != NULL ? (size_t)(e - p) : strlen(p);
+		if (len == n && strncmp(p, s, n) == 0)
+			return 1;
+		if (e == NULL)
+			return 0;
+		p = e + 1;
+	}
+}
+
+/*
+ * Does a !Sub template use ${name} or ${name.Attr}, name not being one
+ * of the variables the !Sub defines itself?
+ */
+static int
+sub_uses(const char *text, const char *name, const struct tl_ynode *vars)
+{
+	const char	*p = text, *e;
+	size_t		 n;
+
+	if (tl_ymap_get(vars, name) != NULL)
+		return 0;
+	while ((p = strstr(p, "${")) != NULL) {
+		p += 2;
+		if ((e = strchr(p, '}')) == NULL)
+			return 0;
+		n = strcspn(p, ".}");
+		if (*p != '!' && n == strlen(name) && strncmp(p, name, n) == 0)
+			return 1;
+		p = e + 1;
+	}
+	return 0;
+}
+
+static int	refers(const struct tl_ynode *, const char *, enum scale_ref);
+
+/* refers() over the children of a node (or a scalar's text). */
+static int
+refers_in(const struct tl_ynode *n, const char *s, enum scale_ref how)
+{
+	size_t	 i;
+
+	if (n->type == TL_YSCALAR)
+		return how == REF_SEGMENT && has_segment(n->value, s);
+	TL_YSEQ_FOREACH(i, n)
+		if (refers(n->items[i], s, how))
+			return 1;
+	TL_YMAP_FOREACH(i, n)
+		if (refers(n->pairs[i].value, s, how))
+			return 1;
+	return 0;
+}
+
+/*
+ * Does a ResourceId refer to s: as a logical id or parameter (Ref,
+ * GetAtt X.Name, ${X}, ${X.Name}), or as a literal part of a path
+ * ("service/prod/web", a !Sub template, a !Join item)?  Every argument
+ * of every intrinsic is looked into, both branches of an !If too.
+ */
+static int
+refers(const struct tl_ynode *n, const char *s, enum scale_ref how)
+{
+	const struct tl_ynode	*a, *tmpl, *vars = NULL;
+	const char		*fn, *v;
+	size_t			 len;
+
+	if (n == NULL)
+		return 0;
+	if ((fn = tl_cfn_intrinsic(n, &a)) == NULL)
+		return refers_in(n, s, how);
+	if (a == NULL)
+		return 0;
+	if (strcmp(fn, "Ref") == 0 || strcmp(fn, "GetAtt") == 0) {
+		if (how != REF_NAME)
+			return 0;
+		if (a->type == TL_YSEQ && a->nitems > 0)
+			a = a->items[0];
+		if ((v = tl_ystr(a)) == NULL)
+			return 0;
+		len = strcmp(fn, "GetAtt") == 0 ? strcspn(v, ".") : strlen(v);
+		return len == strlen(s) && strncmp(v, s, len) == 0;
+	}
+	if (strcmp(fn, "Sub") == 0) {
+		tmpl = a;
+		if (a->type == TL_YSEQ) {
+			tmpl = a->nitems > 0 ? a->items[0] : NULL;
+			vars = a->nitems > 1 ? a->items[1] : NULL;
+		}
+		if ((v = tl_ystr(tmpl)) != NULL && (how == REF_NAME ?
+		    sub_uses(v, s, vars) : has_segment(v, s)))
+			return 1;
+		return vars != NULL && refers_in(vars, s, how);
+	}
+	return refers_in(a, s, how);
+}
+
+/*
+ * May the value be want (case-insensitive)?  Either branch of an !If
+ * counts, and a value computed by any other intrinsic may be anything.
+ */
+static int
+may_be(const struct tl_ynode *n, const char *want)
+{
+	const struct tl_ynode	*a;
+	const char		*fn;
+
+	if ((fn = tl_cfn_intrinsic(n, &a)) == NULL)
+		return n->type != TL_YSCALAR || strcasecmp(n->value, want) == 0;
+	if (strcmp(fn, "If") != 0 || a == NULL || a->type != TL_YSEQ ||
+	    a->nitems != 3)
+		return 1;
+	return may_be(a->items[1], want) || may_be(a->items[2], want);
+}
+
+/* Is the value 0 on every branch it may deploy as (never computed)? */
+static int
+only_zero(const struct tl_ynode *n)
+{
+	const struct tl_ynode	*a;
+	const char		*fn;
+
+	if ((fn = tl_cfn_intrinsic(n, &a)) == NULL)
+		return n->type == TL_YSCALAR && strcmp(n->value, "0") == 0;
+	return strcmp(fn, "If") == 0 && a != NULL && a->type == TL_YSEQ &&
+	    a->nitems == 3 && only_zero(a->items[1]) && only_zero(a->items[2]);
+}
+
+/*
+ * Does an Application Auto Scaling resource scale ECS services, or may
+ * it (its dimension or namespace computed, or not given)?
+ */
+static int
+scales_ecs(const struct tl_cfn_resource *r)
+{
+	const struct tl_ynode	*dim, *ns;
+
+	if ((dim = tl_cfn_prop(r, "ScalableDimension")) != NULL)
+		return may_be(dim, "ecs:service:DesiredCount");
+	if ((ns = tl_cfn_prop(r, "ServiceNamespace")) != NULL)
+		return may_be(ns, "ecs");
+	return 1;
+}
+
+/* Is name a resource of the template? */
+static int
+is_resource(const struct tl_cfn *cfn, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < cfn->nres; i++)
+		if (strcmp(cfn->res[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Does the target name the ECS service svc of template t: by its logical
+ * id in the same template, or by its ServiceName (a literal or a !Sub
+ * text found in the ResourceId, or a parameter it also refers to)?
+ */
+static int
+target_names(const struct scale_target *x, const struct scale_tpl *t,
+    const struct tl_cfn_resource *svc)
+{
+	const struct tl_ynode	*sn, *a;
+	const char		*fn, *v;
+
+	if (x->tpl == t && refers(x->rid, svc->name, REF_NAME))
+		return 1;
+	if ((sn = tl_cfn_prop(svc, "ServiceName")) == NULL)
+		return 0;
+	if ((fn = tl_cfn_intrinsic(sn, &a)) == NULL)
+		return (v = tl_ystr(sn)) != NULL &&
+		    refers(x->rid, v, REF_SEGMENT);
+	if ((v = tl_ystr(a)) == NULL)
+		return 0;
+	if (strcmp(fn, "Sub") == 0)
+		return refers(x->rid, v, REF_SEGMENT);
+	if (strcmp(fn, "Ref") == 0 && (x->tpl == t ||
+	    !is_resource(&x->tpl->cfn, v)))
+		return refers(x->rid, v, REF_NAME);
+	return 0;
+}
+
+/* Is the service scaled by one of the targets? */
+static int
+service_scaled(const struct scale_target *xs, size_t nx,
+    const struct scale_tpl *t, const struct tl_cfn_resource *svc)
+{
+	size_t	 i;
+
+	for (i = 0; i < nx; i++)
+		if (target_names(&xs[i], t, svc))
+			return 1;
+	return 0;
+}
+
+/* Is the service one that runs a replica count at all? */
+static int
+replica_service(const struct tl_cfn_resource *svc)
+{
+	const struct tl_ynode	*n;
+
+	if ((n = tl_cfn_prop(svc, "SchedulingStrategy")) != NULL &&
+	    may_be(n, "DAEMON"))
+		return 0;
+	if ((n = tl_cfn_prop(svc, "DeploymentController.Type")) != NULL &&
+	    may_be(n, "EXTERNAL"))
+		return 0;
+	if ((n = tl_cfn_prop(svc, "DesiredCount")) != NULL && only_zero(n))
+		return 0;
+	return 1;
+}
+
+static int
+add_literal(void *arg, const struct tl_ynode *n)
+{
+	struct tl_buf	*b = arg;
+
+	tl_buf_addf(b, "%s%s", b->len > 0 ? " or " : "", n->value);
+	return 0;
+}
+
+/* How the service's task count is set, for the message, in b. */
+static void
+describe_count(struct tl_buf *b, const struct tl_cfn *cfn,
+    const struct tl_cfn_resource *svc)
+{
+	const struct tl_ynode	*dc, *p, *a;
+	struct tl_buf		 lits = TL_BUF_INIT;
+	const char		*fn, *def;
+
+	tl_buf_clear(b);
+	if ((dc = tl_cfn_prop(svc, "DesiredCount")) == NULL) {
+		tl_buf_adds(b, "sets no DesiredCount (ECS runs 1 task)");
+		return;
+	}
+	if (tl_cfn_ref_param(cfn, dc, &p)) {
+		tl_cfn_intrinsic(dc, &a);
+		def = tl_ystr(tl_ymap_get(p, "Default"));
+		tl_buf_addf(b, "takes DesiredCount from parameter '%s'",
+		    tl_ystr(a));
+		if (def != NULL)
+			tl_buf_addf(b, " (default %s)", def);
+		tl_buf_adds(b, ", a number set by hand per deploy,");
+		return;
+	}
+	tl_cfn_literals(dc, add_literal, &lits);
+	if (lits.len > 0)
+		tl_buf_addf(b, "runs a fixed DesiredCount of %s",
+		    tl_buf_str(&lits));
+	else if ((fn = tl_cfn_intrinsic(dc, &a)) != NULL)
+		tl_buf_addf(b, "computes DesiredCount with !%s", fn);
+	else
+		tl_buf_adds(b, "runs a fixed DesiredCount");
+	tl_buf_release(&lits);
+}
+
+/* Add the targets of a template that may scale ECS services. */
+static void
+collect_targets(struct scale_target **xs, size_t *nx,
+    const struct scale_tpl *t)
+{
+	static const char *const types[] = {
+		"AWS::ApplicationAutoScaling::ScalableTarget",
+		"AWS::ApplicationAutoScaling::ScalingPolicy"
+	};
+	const struct tl_cfn_resource *r;
+	size_t			 k;
+
+	for (k = 0; k < TL_NELEM(types); k++) {
+		TL_CFN_FOREACH(r, &t->cfn, types[k]) {
+			/* A policy on a target of the template: the target. */
+			if (k == 1 && tl_cfn_prop(r, "ResourceId") == NULL)
+				continue;
+			if (!scales_ecs(r))
+				continue;
+			*xs = tl_reallocarray(*xs, *nx + 1, sizeof(**xs));
+			(*xs)[*nx].tpl = t;
+			(*xs)[*nx].rid = tl_cfn_prop(r, "ResourceId");
+			(*xs)[*nx].attributed = 0;
+			(*nx)++;
+		}
+	}
+}
+
+static int	tf0805_check(struct tl_check *);
+
+static const struct tl_rule tf0805 = {
+	.id = "TF0805",
+	.name = "ecs-service-without-autoscaling",
+	.factor = TL_FACTOR_CONCURRENCY,
+	.severity = TL_SEV_INFO,
+	.needs = TL_NEED(TL_FILE_TEMPLATE),
+	.summary = "ECS service without auto scaling",
+	.rationale =
+	    "Factor VIII scales an app out by running more processes of a "
+	    "type, and on ECS the number of processes of a service is its "
+	    "task count. A service whose template fixes DesiredCount and "
+	    "gives nothing that changes it runs the same number of tasks at "
+	    "peak and at night: load beyond it is served slowly or not at "
+	    "all, and capacity below it is paid for idle. Reported: each "
+	    "AWS::ECS::Service of a CloudFormation or SAM template that no "
+	    "AWS::ApplicationAutoScaling::ScalableTarget (or ScalingPolicy "
+	    "given a ResourceId) for ecs:service:DesiredCount names, "
+	    "whether its DesiredCount is a literal, is missing (ECS then "
+	    "runs one task) or comes from a parameter (a number set by hand "
+	    "per deploy still does not follow the load). A target names a "
+	    "service when its ResourceId refers to the service's logical id "
+	    "in the same template (!Sub service/${Cluster}/${Service.Name}, "
+	    "!Join with !GetAtt Service.Name, !Ref Service), or to its "
+	    "ServiceName: the literal or !Sub text, or the parameter both "
+	    "refer to, in any template of the repository. A target whose "
+	    "dimension or namespace is computed counts as one for ECS, and "
+	    "a target for ECS whose ResourceId names no service of the "
+	    "repository (built from parameters or imports) is assumed to "
+	    "scale any service, so that no service of the repository is "
+	    "reported: a missed finding is preferred to a false one. An EC2 "
+	    "Auto Scaling group or a capacity provider scales the cluster's "
+	    "instances, not the service's tasks, and does not count. Not "
+	    "reported: DAEMON services (one task per instance by design; a "
+	    "computed SchedulingStrategy may be DAEMON), services with an "
+	    "EXTERNAL deployment controller, services held at DesiredCount "
+	    "0, and Lambda functions and App Runner services, which scale "
+	    "themselves. Scaling defined outside CloudFormation "
+	    "(CDK code, the console, a script) cannot be seen.",
+	.fix =
+	    "Register the service with Application Auto Scaling: an "
+	    "AWS::ApplicationAutoScaling::ScalableTarget on "
+	    "ecs:service:DesiredCount (ResourceId !Sub "
+	    "service/${Cluster}/${Service.Name}, MinCapacity and "
+	    "MaxCapacity) and a target-tracking ScalingPolicy on "
+	    "ECSServiceAverageCPUUtilization or ALBRequestCountPerTarget for "
+	    "web services, or on the SQS queue depth "
+	    "(ApproximateNumberOfMessagesVisible) for workers. Scale out by "
+	    "adding tasks, not by bigger tasks.",
+	.see_also = NULL,
+	.check = tf0805_check,
+};
+
+static int
+tf0805_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	const struct tl_cfn_resource *svc;
+	struct scale_tpl	*ts = NULL;
+	struct scale_target	*xs = NULL;
+	struct tl_buf		 how = TL_BUF_INIT;
+	size_t			 nt = 0, nx = 0, nsvc = 0, i, k;
+	int			 error = 0;
+
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
+		ts = tl_reallocarray(ts, nt + 1, sizeof(*ts));
+		if (tl_cfn_open(&ts[nt].cfn, f) != 0)
+			continue;
+		ts[nt].file = f;
+		TL_CFN_FOREACH(svc, &ts[nt].cfn, "AWS::ECS::Service")
+			nsvc++;
+		nt++;
+	}
+	if (nsvc == 0) {
+		tl_not_applicable(c, "no template defines an ECS service "
+		    "(AWS::ECS::Service)");
+		goto out;
+	}
+	for (i = 0; i < nt; i++)
+		collect_targets(&xs, &nx, &ts[i]);
+	/*
+	 * A target that names no service of the repository may scale any
+	 * of them (its ResourceId built from parameters or imports): then
+	 * no service is reported.
+	 */
+	for (k = 0; k < nx; k++) {
+		for (i = 0; i < nt && !xs[k].attributed; i++)
+			TL_CFN_FOREACH(svc, &ts[i].cfn, "AWS::ECS::Service")
+				if (!xs[k].attributed &&
+				    target_names(&xs[k], &ts[i], svc))
+					xs[k].attributed = 1;
+		if (!xs[k].attributed)
+			goto out;
+	}
+	for (i = 0; i < nt && error == 0; i++) {
+		TL_CFN_FOREACH(svc, &ts[i].cfn, "AWS::ECS::Service") {
+			if (error != 0 || !replica_service(svc) ||
+			    service_scaled(xs, nx, &ts[i], svc))
+				continue;
+			describe_count(&how, &ts[i].cfn, svc);
+			error = tl_report(c, ts[i].file, svc->line, 0,
+			    svc->name, "service '%s' %s and no Application "
+			    "Auto Scaling target (ecs:service:DesiredCount) "
+			    "names it", svc->name, tl_buf_str(&how));
+		}
+	}
+out:
+	for (i = 0; i < nt; i++)
+		tl_cfn_release(&ts[i].cfn);
+	free(ts);
+	free(xs);
+	tl_buf_release(&how);
+	return error;
+}
+
 /* ------------------------------------------------------------- TF0806 */
 
 /* Queue and background-job libraries whose jobs a worker process runs. */
@@ -2207,6 +2640,7 @@ static const struct tl_rule *const rules[] = {
 	&tf0802,
 	&tf0803,
 	&tf0804,
+	&tf0805,
 	&tf0806,
 	&tf0807,
 };
