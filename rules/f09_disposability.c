@@ -142,38 +142,58 @@ tf0901_report(struct tl_check *c, const struct tl_file *f,
 	return error;
 }
 
+#define SHELL_STARTS_MAX	(2 * 16)
+
+/*
+ * The CMD and ENTRYPOINT instructions a Dockerfile starts a deployed
+ * stage with (deployed_stage()) that run through a shell as PID 1
+ * (shell_body()), each once (a parent and its child may both deploy), in
+ * stage order, ENTRYPOINT first: at most max of them into out.
+ */
+static size_t
+shell_starts(const struct tl_file *f, const struct tl_df_instr **out,
+    size_t max)
+{
+	static const char *const kws[] = { "ENTRYPOINT", "CMD" };
+	const struct tl_df_stage *where;
+	const struct tl_df_instr *in, *seen[SHELL_STARTS_MAX];
+	size_t			 i, k, n, nseen = 0, nout = 0;
+
+	for (i = 0; f->docker != NULL && i < f->docker->nstages; i++) {
+		if (!deployed_stage(f->docker, i))
+			continue;
+		for (k = 0; k < TL_NELEM(kws); k++) {
+			in = tl_df_effective(f->docker, &f->docker->stages[i],
+			    kws[k], &where);
+			if (in == NULL)
+				continue;
+			for (n = 0; n < nseen && seen[n] != in; n++)
+				continue;
+			if (n < nseen)
+				continue;
+			if (nseen < TL_NELEM(seen))
+				seen[nseen++] = in;
+			if (shell_body(in) != NULL && nout < max)
+				out[nout++] = in;
+		}
+	}
+	return nout;
+}
+
 static int
 tf0901_check(struct tl_check *c)
 {
-	static const char *const kws[] = { "ENTRYPOINT", "CMD" };
 	const struct tl_file	*f;
-	const struct tl_df_stage *where;
-	const struct tl_df_instr *in, *seen[2 * 8];
-	size_t			 i, k, n, nseen;
+	const struct tl_df_instr *in[SHELL_STARTS_MAX];
+	size_t			 i, n;
 	int			 error = 0;
 
 	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
-		nseen = 0;
-		for (i = 0; f->docker != NULL && i < f->docker->nstages; i++) {
-			if (!deployed_stage(f->docker, i))
-				continue;
-			for (k = 0; k < TL_NELEM(kws) && error == 0; k++) {
-				in = tl_df_effective(f->docker,
-				    &f->docker->stages[i], kws[k], &where);
-				if (in == NULL)
-					continue;
-				/* A parent and its child may both deploy. */
-				for (n = 0; n < nseen && seen[n] != in; n++)
-					continue;
-				if (n < nseen)
-					continue;
-				if (nseen < TL_NELEM(seen))
-					seen[nseen++] = in;
-				error = tf0901_report(c, f, in);
-			}
-			if (error != 0)
-				return error;
-		}
+		n = shell_starts(f, in, TL_NELEM(in));
+		for (i = 0; i < n && error == 0; i++)
+			error = tf0901_report(c, f, in[i]);
+		if (error != 0)
+			return error;
 	}
 	return 0;
 }
@@ -611,38 +631,55 @@ static const struct tl_rule tf0902 = {
 	.check = tf0902_check,
 };
 
+/*
+ * For start script i of starts, the command it ends by running without
+ * exec, so that the shell stays PID 1 over the app (TF0902's test); NULL
+ * when it execs it, is not deployed, only sourced or a step, forwards
+ * SIGTERM itself, keeps control after it or runs it in a restart loop.
+ */
+static const struct tl_sh_cmd *
+script_without_exec(const struct tl_repo *repo, const struct tl_starts *starts,
+    size_t i)
+{
+	const struct tl_start	*st = &starts->v[i];
+	const struct tl_sh_cmd	*cmd;
+	enum script_role	 role;
+	char			*text;
+	long			 k, top;
+	int			 loop;
+
+	if (st->kind != TL_START_SCRIPT || start_not_deployed(repo, st))
+		return NULL;
+	role = script_role(starts, i);
+	if (role == ROLE_SOURCED || role == ROLE_HELPER)
+		return NULL;
+	if ((k = final_work(st->script, st->file, &top)) < 0)
+		return NULL;
+	cmd = &st->script->cmds[k];
+	if (cmd->is_exec || forwards_sigterm(st->script) ||
+	    keeps_control(st->script, (size_t)top))
+		return NULL;
+	/* A restart loop (while true; do app; sleep 2; done). */
+	text = start_text(st);
+	loop = cmd_in_loop(st, text, cmd);
+	free(text);
+	return loop ? NULL : cmd;
+}
+
 static int
 tf0902_check(struct tl_check *c)
 {
 	struct tl_starts	 starts;
 	const struct tl_start	*st;
 	const struct tl_sh_cmd	*cmd;
-	enum script_role	 role;
-	char			 what[256], *text;
+	char			 what[256];
 	size_t			 i;
-	long			 k, top;
-	int			 error = 0, loop;
+	int			 error = 0;
 
 	tl_starts_collect(&starts, c->repo);
 	for (i = 0; i < starts.n && error == 0; i++) {
 		st = &starts.v[i];
-		if (st->kind != TL_START_SCRIPT ||
-		    start_not_deployed(c->repo, st))
-			continue;
-		role = script_role(&starts, i);
-		if (role == ROLE_SOURCED || role == ROLE_HELPER)
-			continue;
-		if ((k = final_work(st->script, st->file, &top)) < 0)
-			continue;
-		cmd = &st->script->cmds[k];
-		if (cmd->is_exec || forwards_sigterm(st->script) ||
-		    keeps_control(st->script, (size_t)top))
-			continue;
-		/* A restart loop (while true; do app; sleep 2; done). */
-		text = start_text(st);
-		loop = cmd_in_loop(st, text, cmd);
-		free(text);
-		if (loop)
+		if ((cmd = script_without_exec(c->repo, &starts, i)) == NULL)
 			continue;
 		error = tl_report(c, st->file, cmd->line, 0, cmd->text,
 		    "%s runs '%.60s%s' without exec: the shell stays PID 1 "
@@ -692,14 +729,25 @@ static const struct tl_rule tf0903 = {
 	.check = tf0903_check,
 };
 
+/* Does a STOPSIGNAL argument name SIGKILL: KILL, SIGKILL, 9 (any case)? */
+static int
+names_sigkill(const char *sig)
+{
+	size_t	 n;
+
+	if (strncasecmp(sig, "SIG", 3) == 0)
+		sig += 3;
+	n = strcspn(sig, " \t");
+	return (n == 4 && strncasecmp(sig, "KILL", 4) == 0) ||
+	    (n == 1 && sig[0] == '9');
+}
+
 static int
 tf0903_stopsignal(struct tl_check *c)
 {
 	const struct tl_file	*f;
 	const struct tl_df_stage *where;
 	const struct tl_df_instr *in;
-	const char		*sig;
-	size_t			 n;
 	int			 error = 0;
 
 	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
@@ -708,12 +756,7 @@ tf0903_stopsignal(struct tl_check *c)
 		    tl_dockerfile_final(f->docker), "STOPSIGNAL",
 		    &where)) == NULL)
 			continue;
-		sig = in->args;
-		if (strncasecmp(sig, "SIG", 3) == 0)
-			sig += 3;
-		n = strcspn(sig, " \t");
-		if (!(n == 4 && strncasecmp(sig, "KILL", 4) == 0) &&
-		    !(n == 1 && sig[0] == '9'))
+		if (!names_sigkill(in->args))
 			continue;
 		error = tl_report(c, f, in->line, 1, in->args,
 		    "STOPSIGNAL %s: the container is killed without a "
