@@ -1773,30 +1773,55 @@ static const struct spot_kind spot_kinds[] = {
 	    "runs on FARGATE_SPOT" }
 };
 
-/* A plain, untagged scalar of digits: its value; else -1. */
-static long
-plain_number(const struct tl_ynode *n)
+/* tl_cfn_literals() callback: a literal number above 0. */
+static int
+positive(void *arg, const struct tl_ynode *n)
 {
-	const char	*v = tl_ystr(n);
-	char		*end;
-	long		 x;
+	char	*end;
 
-	if (v == NULL || n->tag != NULL || !isdigit((unsigned char)*v))
-		return -1;
-	x = strtol(v, &end, 10);
-	return *end == '\0' ? x : -1;
+	(void)arg;
+	if (n->value == NULL || !isdigit((unsigned char)n->value[0]))
+		return 0;
+	return strtol(n->value, &end, 10) > 0 && *end == '\0';
 }
 
 /*
- * The FARGATE_SPOT entry of an ECS capacity provider strategy (a list of
- * {CapacityProvider, Weight, Base}, or an !If of lists or items), or
- * NULL.  An entry with no Base and a Weight of 0 (the default) places no
- * task there.
+ * The FARGATE_SPOT entry of an ECS capacity provider strategy item (a
+ * {CapacityProvider, Weight, Base} map, or an !If of them), or NULL.  An
+ * entry places tasks when its Base or its Weight may be a literal above
+ * 0; Weight defaults to 0, and a computed one (!Ref SpotWeight) may be 0.
  */
+static const struct tl_ynode *
+strategy_item_spot(const struct tl_ynode *n, int depth)
+{
+	const struct tl_ynode	*arg, *cp, *hit;
+	const char		*fn;
+
+	if (n == NULL || depth > 8)
+		return NULL;
+	if ((fn = tl_cfn_intrinsic(n, &arg)) != NULL) {
+		if (strcmp(fn, "If") != 0 || arg == NULL ||
+		    arg->type != TL_YSEQ || arg->nitems != 3)
+			return NULL;
+		if ((hit = strategy_item_spot(arg->items[1],
+		    depth + 1)) != NULL)
+			return hit;
+		return strategy_item_spot(arg->items[2], depth + 1);
+	}
+	cp = tl_ymap_get(n, "CapacityProvider");
+	if (!tl_yvalue_may_be(cp, "FARGATE_SPOT"))
+		return NULL;
+	if (tl_cfn_literals(tl_ymap_get(n, "Weight"), positive, NULL) == 0 &&
+	    tl_cfn_literals(tl_ymap_get(n, "Base"), positive, NULL) == 0)
+		return NULL;
+	return cp;
+}
+
+/* The same for a strategy: a list of items, or an !If of lists. */
 static const struct tl_ynode *
 strategy_spot(const struct tl_ynode *n, int depth)
 {
-	const struct tl_ynode	*arg, *cp, *hit;
+	const struct tl_ynode	*arg, *hit;
 	const char		*fn;
 	size_t			 i;
 
@@ -1810,22 +1835,10 @@ strategy_spot(const struct tl_ynode *n, int depth)
 			return hit;
 		return strategy_spot(arg->items[2], depth + 1);
 	}
-	if (n->type == TL_YSEQ) {
-		TL_YSEQ_FOREACH(i, n)
-			if ((hit = strategy_spot(n->items[i],
-			    depth + 1)) != NULL)
-				return hit;
-		return NULL;
-	}
-	cp = tl_ymap_get(n, "CapacityProvider");
-	if (!tl_yvalue_may_be(cp, "FARGATE_SPOT"))
-		return NULL;
-	if ((tl_ymap_get(n, "Weight") == NULL ||
-	    plain_number(tl_ymap_get(n, "Weight")) == 0) &&
-	    (tl_ymap_get(n, "Base") == NULL ||
-	    plain_number(tl_ymap_get(n, "Base")) == 0))
-		return NULL;
-	return cp;
+	TL_YSEQ_FOREACH(i, n)
+		if ((hit = strategy_item_spot(n->items[i], 0)) != NULL)
+			return hit;
+	return NULL;
 }
 
 /* tl_cfn_literals() callbacks: a SpotPrice, an on-demand share below 100. */
@@ -2156,8 +2169,9 @@ static const struct tl_rule tf0909 = {
 	    "capacity, in CloudFormation and SAM templates: an ECS service's "
 	    "CapacityProviderStrategy, or a cluster's (or "
 	    "ClusterCapacityProviderAssociations') "
-	    "DefaultCapacityProviderStrategy, with a FARGATE_SPOT entry that "
-	    "has a Weight or a Base; an AWS::EC2::SpotFleet; an EC2Fleet "
+	    "DefaultCapacityProviderStrategy, with a FARGATE_SPOT entry whose "
+	    "Weight or Base may be above 0 (Weight defaults to 0); an "
+	    "AWS::EC2::SpotFleet; an EC2Fleet "
 	    "whose DefaultTargetCapacityType is spot; a launch template whose "
 	    "InstanceMarketOptions MarketType is spot; a launch "
 	    "configuration with a literal SpotPrice; an Auto Scaling group "
