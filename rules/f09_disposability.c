@@ -142,38 +142,58 @@ tf0901_report(struct tl_check *c, const struct tl_file *f,
 	return error;
 }
 
+#define SHELL_STARTS_MAX	(2 * 16)
+
+/*
+ * The CMD and ENTRYPOINT instructions a Dockerfile starts a deployed
+ * stage with (deployed_stage()) that run through a shell as PID 1
+ * (shell_body()), each once (a parent and its child may both deploy), in
+ * stage order, ENTRYPOINT first: at most max of them into out.
+ */
+static size_t
+shell_starts(const struct tl_file *f, const struct tl_df_instr **out,
+    size_t max)
+{
+	static const char *const kws[] = { "ENTRYPOINT", "CMD" };
+	const struct tl_df_stage *where;
+	const struct tl_df_instr *in, *seen[SHELL_STARTS_MAX];
+	size_t			 i, k, n, nseen = 0, nout = 0;
+
+	for (i = 0; f->docker != NULL && i < f->docker->nstages; i++) {
+		if (!deployed_stage(f->docker, i))
+			continue;
+		for (k = 0; k < TL_NELEM(kws); k++) {
+			in = tl_df_effective(f->docker, &f->docker->stages[i],
+			    kws[k], &where);
+			if (in == NULL)
+				continue;
+			for (n = 0; n < nseen && seen[n] != in; n++)
+				continue;
+			if (n < nseen)
+				continue;
+			if (nseen < TL_NELEM(seen))
+				seen[nseen++] = in;
+			if (shell_body(in) != NULL && nout < max)
+				out[nout++] = in;
+		}
+	}
+	return nout;
+}
+
 static int
 tf0901_check(struct tl_check *c)
 {
-	static const char *const kws[] = { "ENTRYPOINT", "CMD" };
 	const struct tl_file	*f;
-	const struct tl_df_stage *where;
-	const struct tl_df_instr *in, *seen[2 * 8];
-	size_t			 i, k, n, nseen;
+	const struct tl_df_instr *in[SHELL_STARTS_MAX];
+	size_t			 i, n;
 	int			 error = 0;
 
 	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
-		nseen = 0;
-		for (i = 0; f->docker != NULL && i < f->docker->nstages; i++) {
-			if (!deployed_stage(f->docker, i))
-				continue;
-			for (k = 0; k < TL_NELEM(kws) && error == 0; k++) {
-				in = tl_df_effective(f->docker,
-				    &f->docker->stages[i], kws[k], &where);
-				if (in == NULL)
-					continue;
-				/* A parent and its child may both deploy. */
-				for (n = 0; n < nseen && seen[n] != in; n++)
-					continue;
-				if (n < nseen)
-					continue;
-				if (nseen < TL_NELEM(seen))
-					seen[nseen++] = in;
-				error = tf0901_report(c, f, in);
-			}
-			if (error != 0)
-				return error;
-		}
+		n = shell_starts(f, in, TL_NELEM(in));
+		for (i = 0; i < n && error == 0; i++)
+			error = tf0901_report(c, f, in[i]);
+		if (error != 0)
+			return error;
 	}
 	return 0;
 }
@@ -611,38 +631,55 @@ static const struct tl_rule tf0902 = {
 	.check = tf0902_check,
 };
 
+/*
+ * For start script i of starts, the command it ends by running without
+ * exec, so that the shell stays PID 1 over the app (TF0902's test); NULL
+ * when it execs it, is not deployed, only sourced or a step, forwards
+ * SIGTERM itself, keeps control after it or runs it in a restart loop.
+ */
+static const struct tl_sh_cmd *
+script_without_exec(const struct tl_repo *repo, const struct tl_starts *starts,
+    size_t i)
+{
+	const struct tl_start	*st = &starts->v[i];
+	const struct tl_sh_cmd	*cmd;
+	enum script_role	 role;
+	char			*text;
+	long			 k, top;
+	int			 loop;
+
+	if (st->kind != TL_START_SCRIPT || start_not_deployed(repo, st))
+		return NULL;
+	role = script_role(starts, i);
+	if (role == ROLE_SOURCED || role == ROLE_HELPER)
+		return NULL;
+	if ((k = final_work(st->script, st->file, &top)) < 0)
+		return NULL;
+	cmd = &st->script->cmds[k];
+	if (cmd->is_exec || forwards_sigterm(st->script) ||
+	    keeps_control(st->script, (size_t)top))
+		return NULL;
+	/* A restart loop (while true; do app; sleep 2; done). */
+	text = start_text(st);
+	loop = cmd_in_loop(st, text, cmd);
+	free(text);
+	return loop ? NULL : cmd;
+}
+
 static int
 tf0902_check(struct tl_check *c)
 {
 	struct tl_starts	 starts;
 	const struct tl_start	*st;
 	const struct tl_sh_cmd	*cmd;
-	enum script_role	 role;
-	char			 what[256], *text;
+	char			 what[256];
 	size_t			 i;
-	long			 k, top;
-	int			 error = 0, loop;
+	int			 error = 0;
 
 	tl_starts_collect(&starts, c->repo);
 	for (i = 0; i < starts.n && error == 0; i++) {
 		st = &starts.v[i];
-		if (st->kind != TL_START_SCRIPT ||
-		    start_not_deployed(c->repo, st))
-			continue;
-		role = script_role(&starts, i);
-		if (role == ROLE_SOURCED || role == ROLE_HELPER)
-			continue;
-		if ((k = final_work(st->script, st->file, &top)) < 0)
-			continue;
-		cmd = &st->script->cmds[k];
-		if (cmd->is_exec || forwards_sigterm(st->script) ||
-		    keeps_control(st->script, (size_t)top))
-			continue;
-		/* A restart loop (while true; do app; sleep 2; done). */
-		text = start_text(st);
-		loop = cmd_in_loop(st, text, cmd);
-		free(text);
-		if (loop)
+		if ((cmd = script_without_exec(c->repo, &starts, i)) == NULL)
 			continue;
 		error = tl_report(c, st->file, cmd->line, 0, cmd->text,
 		    "%s runs '%.60s%s' without exec: the shell stays PID 1 "
@@ -692,14 +729,25 @@ static const struct tl_rule tf0903 = {
 	.check = tf0903_check,
 };
 
+/* Does a STOPSIGNAL argument name SIGKILL: KILL, SIGKILL, 9 (any case)? */
+static int
+names_sigkill(const char *sig)
+{
+	size_t	 n;
+
+	if (strncasecmp(sig, "SIG", 3) == 0)
+		sig += 3;
+	n = strcspn(sig, " \t");
+	return (n == 4 && strncasecmp(sig, "KILL", 4) == 0) ||
+	    (n == 1 && sig[0] == '9');
+}
+
 static int
 tf0903_stopsignal(struct tl_check *c)
 {
 	const struct tl_file	*f;
 	const struct tl_df_stage *where;
 	const struct tl_df_instr *in;
-	const char		*sig;
-	size_t			 n;
 	int			 error = 0;
 
 	TL_FOREACH_FILE(f, c->repo, TL_FILE_DOCKERFILE) {
@@ -708,12 +756,7 @@ tf0903_stopsignal(struct tl_check *c)
 		    tl_dockerfile_final(f->docker), "STOPSIGNAL",
 		    &where)) == NULL)
 			continue;
-		sig = in->args;
-		if (strncasecmp(sig, "SIG", 3) == 0)
-			sig += 3;
-		n = strcspn(sig, " \t");
-		if (!(n == 4 && strncasecmp(sig, "KILL", 4) == 0) &&
-		    !(n == 1 && sig[0] == '9'))
+		if (!names_sigkill(in->args))
 			continue;
 		error = tl_report(c, f, in->line, 1, in->args,
 		    "STOPSIGNAL %s: the container is killed without a "
@@ -1678,6 +1721,578 @@ tf0908_check(struct tl_check *c)
 	return 0;
 }
 
+/* ------------------------------------------------------------- TF0909 */
+
+/* How a resource asks for capacity that AWS may take back. */
+enum spot_test {
+	SPOT_ALWAYS,		/* the resource type is Spot capacity */
+	SPOT_VALUE,		/* the property may be the literal value */
+	SPOT_STRATEGY,		/* a capacity provider strategy: FARGATE_SPOT */
+	SPOT_PRICE,		/* the property has a literal (SpotPrice) */
+	SPOT_PERCENT		/* a literal on-demand percentage below 100 */
+};
+
+struct spot_kind {
+	const char	*type;		/* static: resource type */
+	const char	*prop;		/* static: property path, or NULL */
+	enum spot_test	 test;
+	const char	*value;		/* static: for SPOT_VALUE */
+	const char	*noun;		/* static: "service" … */
+	const char	*does;		/* static: what it does with Spot */
+};
+
+static const struct spot_kind spot_kinds[] = {
+	{ "AWS::ECS::Service", "CapacityProviderStrategy", SPOT_STRATEGY,
+	    NULL, "service", "runs its tasks on FARGATE_SPOT" },
+	{ "AWS::ECS::Cluster", "DefaultCapacityProviderStrategy",
+	    SPOT_STRATEGY, NULL, "cluster", "places tasks on FARGATE_SPOT by "
+	    "default" },
+	{ "AWS::ECS::ClusterCapacityProviderAssociations",
+	    "DefaultCapacityProviderStrategy", SPOT_STRATEGY, NULL,
+	    "capacity provider association", "makes FARGATE_SPOT the "
+	    "cluster's default" },
+	{ "AWS::EC2::SpotFleet", NULL, SPOT_ALWAYS, NULL, "Spot fleet",
+	    "runs on Spot instances" },
+	{ "AWS::EC2::EC2Fleet",
+	    "TargetCapacitySpecification.DefaultTargetCapacityType",
+	    SPOT_VALUE, "spot", "EC2 fleet", "fills its capacity with Spot "
+	    "instances" },
+	{ "AWS::EC2::LaunchTemplate",
+	    "LaunchTemplateData.InstanceMarketOptions.MarketType", SPOT_VALUE,
+	    "spot", "launch template", "requests Spot instances" },
+	{ "AWS::AutoScaling::LaunchConfiguration", "SpotPrice", SPOT_PRICE,
+	    NULL, "launch configuration", "bids for Spot instances" },
+	{ "AWS::AutoScaling::AutoScalingGroup", "MixedInstancesPolicy."
+	    "InstancesDistribution.OnDemandPercentageAboveBaseCapacity",
+	    SPOT_PERCENT, NULL, "Auto Scaling group", "runs part of its "
+	    "instances on Spot" },
+	{ "AWS::Batch::ComputeEnvironment", "ComputeResources.Type",
+	    SPOT_VALUE, "SPOT", "Batch compute environment", "runs on SPOT" },
+	{ "AWS::Batch::ComputeEnvironment", "ComputeResources.Type",
+	    SPOT_VALUE, "FARGATE_SPOT", "Batch compute environment",
+	    "runs on FARGATE_SPOT" }
+};
+
+/* tl_cfn_literals() callback: a literal number above 0. */
+static int
+positive(void *arg, const struct tl_ynode *n)
+{
+	char	*end;
+
+	(void)arg;
+	if (n->value == NULL || !isdigit((unsigned char)n->value[0]))
+		return 0;
+	return strtol(n->value, &end, 10) > 0 && *end == '\0';
+}
+
+/*
+ * The FARGATE_SPOT entry of an ECS capacity provider strategy item (a
+ * {CapacityProvider, Weight, Base} map, or an !If of them), or NULL.  An
+ * entry places tasks when its Base or its Weight may be a literal above
+ * 0; Weight defaults to 0, and a computed one (!Ref SpotWeight) may be 0.
+ */
+static const struct tl_ynode *
+strategy_item_spot(const struct tl_ynode *n, int depth)
+{
+	const struct tl_ynode	*arg, *cp, *hit;
+	const char		*fn;
+
+	if (n == NULL || depth > 8)
+		return NULL;
+	if ((fn = tl_cfn_intrinsic(n, &arg)) != NULL) {
+		if (strcmp(fn, "If") != 0 || arg == NULL ||
+		    arg->type != TL_YSEQ || arg->nitems != 3)
+			return NULL;
+		if ((hit = strategy_item_spot(arg->items[1],
+		    depth + 1)) != NULL)
+			return hit;
+		return strategy_item_spot(arg->items[2], depth + 1);
+	}
+	cp = tl_ymap_get(n, "CapacityProvider");
+	if (!tl_yvalue_may_be(cp, "FARGATE_SPOT"))
+		return NULL;
+	if (tl_cfn_literals(tl_ymap_get(n, "Weight"), positive, NULL) == 0 &&
+	    tl_cfn_literals(tl_ymap_get(n, "Base"), positive, NULL) == 0)
+		return NULL;
+	return cp;
+}
+
+/* The same for a strategy: a list of items, or an !If of lists. */
+static const struct tl_ynode *
+strategy_spot(const struct tl_ynode *n, int depth)
+{
+	const struct tl_ynode	*arg, *hit;
+	const char		*fn;
+	size_t			 i;
+
+	if (n == NULL || depth > 8)
+		return NULL;
+	if ((fn = tl_cfn_intrinsic(n, &arg)) != NULL) {
+		if (strcmp(fn, "If") != 0 || arg == NULL ||
+		    arg->type != TL_YSEQ || arg->nitems != 3)
+			return NULL;
+		if ((hit = strategy_spot(arg->items[1], depth + 1)) != NULL)
+			return hit;
+		return strategy_spot(arg->items[2], depth + 1);
+	}
+	TL_YSEQ_FOREACH(i, n)
+		if ((hit = strategy_item_spot(n->items[i], 0)) != NULL)
+			return hit;
+	return NULL;
+}
+
+/* tl_cfn_literals() callbacks: a SpotPrice, an on-demand share below 100. */
+static int
+spot_price(void *arg, const struct tl_ynode *n)
+{
+	if (tl_ynull(n) || n->len == 0)
+		return 0;
+	*(const struct tl_ynode **)arg = n;
+	return 1;
+}
+
+static int
+spot_percent(void *arg, const struct tl_ynode *n)
+{
+	char	*end;
+	long	 x;
+
+	if (n->value == NULL || !isdigit((unsigned char)n->value[0]))
+		return 0;
+	x = strtol(n->value, &end, 10);
+	if (*end != '\0' || x >= 100)
+		return 0;
+	*(const struct tl_ynode **)arg = n;
+	return 1;
+}
+
+/* The node that asks resource r for Spot capacity the way k says, or NULL. */
+static const struct tl_ynode *
+spot_node(const struct tl_cfn_resource *r, const struct spot_kind *k)
+{
+	const struct tl_ynode	*n, *hit = NULL;
+
+	if (k->test == SPOT_ALWAYS)
+		return tl_ymap_get(r->node, "Type");
+	n = tl_cfn_prop(r, k->prop);
+	switch (k->test) {
+	case SPOT_VALUE:
+		return tl_yvalue_may_be(n, k->value) ? n : NULL;
+	case SPOT_STRATEGY:
+		return strategy_spot(n, 0);
+	case SPOT_PRICE:
+		(void)tl_cfn_literals(n, spot_price, &hit);
+		return hit;
+	case SPOT_PERCENT:
+		(void)tl_cfn_literals(n, spot_percent, &hit);
+		return hit;
+	default:
+		return NULL;
+	}
+}
+
+/* Source text that handles SIGTERM, per language (TL_LANG_NONE: any). */
+static const struct {
+	enum tl_lang	 lang;
+	const char	*text;
+} sigterm_texts[] = {
+	{ TL_LANG_NONE, "SIGTERM" },
+	{ TL_LANG_RUBY, "trap(\"TERM\"" },
+	{ TL_LANG_RUBY, "trap('TERM'" },
+	{ TL_LANG_RUBY, "trap(:TERM" },
+	{ TL_LANG_RUBY, "trap \"TERM\"" },
+	{ TL_LANG_RUBY, "trap 'TERM'" },
+	{ TL_LANG_RUBY, "trap :TERM" },
+	{ TL_LANG_JAVA, "addShutdownHook" },
+	{ TL_LANG_JAVA, "@PreDestroy" },
+	{ TL_LANG_JAVA, "new Signal(\"TERM\")" },
+	{ TL_LANG_KOTLIN, "addShutdownHook" },
+	{ TL_LANG_KOTLIN, "@PreDestroy" },
+	{ TL_LANG_CSHARP, "ApplicationStopping" },
+	{ TL_LANG_CSHARP, "ProcessExit" },
+	{ TL_LANG_RUST, "SignalKind::terminate" },
+	{ TL_LANG_JAVASCRIPT, "createTerminus" },
+	{ TL_LANG_TYPESCRIPT, "createTerminus" }
+};
+
+/*
+ * Text of a template, task definition, script or source file that handles
+ * the interruption itself: an EventBridge rule for the Spot interruption
+ * warning or the rebalance recommendation, an Auto Scaling termination
+ * lifecycle hook, the ECS agent's Spot draining or stop timeout, a poll
+ * of the instance metadata's spot/instance-action, the Kubernetes node
+ * termination handler.
+ */
+static const char *const notice_texts[] = {
+	"Spot Instance Interruption Warning",
+	"Instance Rebalance Recommendation",
+	"EC2_INSTANCE_TERMINATING",
+	"ECS_ENABLE_SPOT_INSTANCE_DRAINING=true",
+	"ECS_CONTAINER_STOP_TIMEOUT",
+	"spot/instance-action",
+	"aws-node-termination-handler"
+};
+
+/* Servers that stop taking work and finish what they have on SIGTERM. */
+static const char *const graceful_servers[] = {
+	"gunicorn", "uvicorn", "hypercorn", "puma", "sidekiq", "celery",
+	"caddy", "traefik"
+};
+
+/* The kinds of file where handling the notice is written (not docs). */
+static int
+reads_notice(enum tl_file_kind kind)
+{
+	static const enum tl_file_kind kinds[] = {
+		TL_FILE_TEMPLATE, TL_FILE_TASKDEF, TL_FILE_SCRIPT,
+		TL_FILE_SOURCE, TL_FILE_DOCKERFILE, TL_FILE_YAML, TL_FILE_JSON
+	};
+	size_t	 i;
+
+	for (i = 0; i < TL_NELEM(kinds); i++)
+		if (kinds[i] == kind)
+			return 1;
+	return 0;
+}
+
+static int
+file_has(const struct tl_file *f, const char *text)
+{
+	return f->data != NULL &&
+	    tl_memcasemem(f->data, f->size, text, strlen(text)) != NULL;
+}
+
+/* Does a script trap SIGTERM with a handler of its own? */
+static int
+traps_sigterm(const struct tl_script *sc)
+{
+	const char	*act;
+	size_t		 i;
+
+	for (i = 0; sc != NULL && i < sc->ncmds; i++)
+		if ((act = trap_term_action(&sc->cmds[i])) != NULL &&
+		    *act != '\0' && strcmp(act, "-") != 0)
+			return 1;
+	return 0;
+}
+
+/* Does an ECS container definition list set a stop timeout? */
+static int
+sets_stop_timeout(const struct tl_ynode *defs, const char *key)
+{
+	size_t	 i;
+
+	TL_YSEQ_FOREACH(i, defs)
+		if (!tl_ynull(tl_ymap_get(defs->items[i], key)))
+			return 1;
+	return 0;
+}
+
+/* Do the start commands trap SIGTERM or run a server that drains on it? */
+static int
+starts_shutdown(const struct tl_repo *repo)
+{
+	struct tl_starts	 starts;
+	const struct tl_script	*sc;
+	size_t			 i, k, j;
+	int			 hit = 0;
+
+	tl_starts_collect(&starts, repo);
+	tl_starts_add_deploys(&starts, repo);
+	for (i = 0; i < starts.n && !hit; i++) {
+		sc = starts.v[i].script;
+		hit = traps_sigterm(sc);
+		for (k = 0; sc != NULL && k < sc->ncmds && !hit; k++)
+			for (j = 0; j < TL_NELEM(graceful_servers) && !hit; j++)
+				hit = tl_cmd_is(&sc->cmds[k],
+				    graceful_servers[j]);
+	}
+	tl_starts_release(&starts);
+	return hit;
+}
+
+/*
+ * Does anything in the repository show graceful shutdown: a SIGTERM
+ * handler in the source or a script, a start command that runs a server
+ * which drains on SIGTERM, a STOPSIGNAL chosen for the app (not SIGKILL),
+ * an ECS stopTimeout, or a handler of the interruption notice?
+ */
+static int
+shutdown_shown(const struct tl_repo *repo)
+{
+	const struct tl_file	*f;
+	const struct tl_df_stage *where;
+	const struct tl_df_instr *in;
+	const struct tl_cfn_resource *r;
+	const struct tl_ynode	*root, *defs;
+	struct tl_cfn		 cfn;
+	size_t			 i, k;
+	int			 hit;
+
+	for (i = 0; i < repo->nfiles; i++) {
+		f = repo->files[i];
+		if (!f->loaded || f->broken || f->test || f->vendored ||
+		    !reads_notice(f->kind) || tl_path_is_docs(f->path))
+			continue;
+		for (k = 0; k < TL_NELEM(notice_texts); k++)
+			if (file_has(f, notice_texts[k]))
+				return 1;
+		if (f->kind == TL_FILE_SCRIPT && traps_sigterm(f->script))
+			return 1;
+		if (f->kind != TL_FILE_SOURCE)
+			continue;
+		for (k = 0; k < TL_NELEM(sigterm_texts); k++)
+			if ((sigterm_texts[k].lang == TL_LANG_NONE ||
+			    sigterm_texts[k].lang == f->lang) &&
+			    file_has(f, sigterm_texts[k].text))
+				return 1;
+	}
+	TL_FOREACH_FILE(f, repo, TL_FILE_DOCKERFILE)
+		if (service_dockerfile(repo, f) && (in = tl_df_effective(
+		    f->docker, tl_dockerfile_final(f->docker), "STOPSIGNAL",
+		    &where)) != NULL && !names_sigkill(in->args))
+			return 1;
+	TL_FOREACH_FILE(f, repo, TL_FILE_TASKDEF) {
+		if (f->doc == NULL || f->doc->nroots == 0)
+			continue;
+		root = f->doc->roots[0];
+		if ((defs = tl_ymap_get(root, "containerDefinitions")) == NULL)
+			defs = tl_ypath(root,
+			    "taskDefinition.containerDefinitions");
+		if (sets_stop_timeout(defs, "stopTimeout"))
+			return 1;
+	}
+	TL_FOREACH_FILE(f, repo, TL_FILE_TEMPLATE) {
+		if (tl_cfn_open(&cfn, f) != 0)
+			continue;
+		hit = 0;
+		TL_CFN_FOREACH(r, &cfn, "AWS::ECS::TaskDefinition")
+			if (!hit)
+				hit = sets_stop_timeout(tl_cfn_prop(r,
+				    "ContainerDefinitions"), "StopTimeout");
+		tl_cfn_release(&cfn);
+		if (hit)
+			return 1;
+	}
+	return starts_shutdown(repo);
+}
+
+/*
+ * A start command that keeps SIGTERM from the app: the shell-form
+ * instruction in, or the command cmd that start script runs without exec.
+ */
+struct sigterm_lost {
+	const struct tl_file	*df;		/* borrowed: the Dockerfile */
+	const struct tl_df_instr *in;		/* borrowed, or NULL */
+	const struct tl_file	*script;	/* borrowed, or NULL */
+	const struct tl_sh_cmd	*cmd;		/* borrowed (starts), or NULL */
+};
+
+/*
+ * Does a template speak for a Dockerfile: a deployed one of the same
+ * project (the same top-level directory, or either at the top), or any
+ * deployed one when the template's project has none (infra/ beside app/)?
+ */
+static int
+in_scope(const struct tl_repo *repo, const struct tl_file *tpl,
+    const struct tl_file *df)
+{
+	const struct tl_file	*f;
+
+	if (!service_dockerfile(repo, df))
+		return 0;
+	if (same_project(tpl->path, df->path))
+		return 1;
+	TL_FOREACH_FILE(f, repo, TL_FILE_DOCKERFILE)
+		if (service_dockerfile(repo, f) &&
+		    same_project(tpl->path, f->path))
+			return 0;
+	return 1;
+}
+
+/*
+ * The first start command of the template's Dockerfiles (in_scope())
+ * that keeps SIGTERM from the app: a shell-form CMD or ENTRYPOINT
+ * (TF0901's test), else a start script that does not exec its app
+ * (TF0902's); 0 when there is none.
+ */
+static int
+sigterm_lost(const struct tl_repo *repo, const struct tl_starts *starts,
+    const struct tl_file *tpl, struct sigterm_lost *out)
+{
+	const struct tl_file	*f;
+	const struct tl_start	*st;
+	const struct tl_df_instr *in[1];
+	const struct tl_sh_cmd	*cmd;
+	size_t			 i;
+
+	memset(out, 0, sizeof(*out));
+	TL_FOREACH_FILE(f, repo, TL_FILE_DOCKERFILE)
+		if (in_scope(repo, tpl, f) && shell_starts(f, in, 1) > 0) {
+			out->df = f;
+			out->in = in[0];
+			return 1;
+		}
+	for (i = 0; i < starts->n; i++) {
+		st = &starts->v[i];
+		if (st->kind != TL_START_SCRIPT || st->via == NULL ||
+		    st->via->kind != TL_FILE_DOCKERFILE ||
+		    !in_scope(repo, tpl, st->via) ||
+		    (cmd = script_without_exec(repo, starts, i)) == NULL)
+			continue;
+		out->df = st->via;
+		out->script = st->file;
+		out->cmd = cmd;
+		return 1;
+	}
+	return 0;
+}
+
+static int	tf0909_check(struct tl_check *);
+
+static const struct tl_rule tf0909 = {
+	.id = "TF0909",
+	.name = "spot-without-graceful-shutdown",
+	.factor = TL_FACTOR_DISPOSABILITY,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_TEMPLATE),
+	.summary = "interruptible capacity without graceful shutdown",
+	.rationale =
+	    "Disposable processes can be stopped at a moment's notice and "
+	    "shut down gracefully. On interruptible capacity that moment "
+	    "comes often and with little warning: EC2 reclaims a Spot "
+	    "instance two minutes after its interruption notice, and "
+	    "FARGATE_SPOT sends the task SIGTERM, then SIGKILL when the "
+	    "stopTimeout (30 s by default, 120 s at most) ends. A process "
+	    "that never hears SIGTERM, or does nothing with it, loses its "
+	    "in-flight requests and jobs on every interruption. Interruptible "
+	    "capacity, in CloudFormation and SAM templates: an ECS service's "
+	    "CapacityProviderStrategy, or a cluster's (or "
+	    "ClusterCapacityProviderAssociations') "
+	    "DefaultCapacityProviderStrategy, with a FARGATE_SPOT entry whose "
+	    "Weight or Base may be above 0 (Weight defaults to 0); an "
+	    "AWS::EC2::SpotFleet; an EC2Fleet "
+	    "whose DefaultTargetCapacityType is spot; a launch template whose "
+	    "InstanceMarketOptions MarketType is spot; a launch "
+	    "configuration with a literal SpotPrice; an Auto Scaling group "
+	    "whose MixedInstancesPolicy has an OnDemandPercentage"
+	    "AboveBaseCapacity below 100; a Batch compute environment of "
+	    "type SPOT or FARGATE_SPOT. Values computed by !Ref, !Sub and "
+	    "other intrinsics are not literals and are not reported; either "
+	    "branch of an !If is. Each such resource is reported, at that "
+	    "setting, when (1) a deployed Dockerfile of the template's "
+	    "project (the same top-level directory, or either at the top; "
+	    "all of the repository's when none is there) keeps SIGTERM from "
+	    "the app: a CMD or ENTRYPOINT in shell form (as TF0901 finds "
+	    "it), or a start script it runs that does not exec its app (as "
+	    "TF0902 finds it); or (2) nothing in the repository shows "
+	    "graceful shutdown: no source file names SIGTERM (or, by "
+	    "language, traps TERM in Ruby, adds a JVM shutdown hook or "
+	    "@PreDestroy, uses ApplicationStopping or ProcessExit in .NET, "
+	    "SignalKind::terminate in Rust, terminus in Node), no script "
+	    "traps TERM with a handler, no start command runs a server that "
+	    "drains on SIGTERM (gunicorn, uvicorn, hypercorn, puma, sidekiq, "
+	    "celery, caddy, traefik), no deployed Dockerfile sets a "
+	    "STOPSIGNAL other than SIGKILL, no ECS container definition "
+	    "(task definition JSON or template) sets a stopTimeout, and no "
+	    "file handles the interruption notice (an EventBridge rule for "
+	    "the EC2 Spot Instance Interruption Warning or the rebalance "
+	    "recommendation, an EC2_INSTANCE_TERMINATING lifecycle hook, "
+	    "ECS_ENABLE_SPOT_INSTANCE_DRAINING=true, "
+	    "ECS_CONTAINER_STOP_TIMEOUT, a poll of spot/instance-action, "
+	    "aws-node-termination-handler). Not read: Spot capacity declared "
+	    "in CDK, Terraform or ECS service JSON, EKS node groups, task "
+	    "definitions that override the image's command, and whether a "
+	    "handler really drains its work.",
+	.fix =
+	    "Make the app hear SIGTERM and finish its work within the "
+	    "notice: start it in exec form (CMD [\"node\", \"server.js\"]) or "
+	    "end the entrypoint script with exec, handle SIGTERM in the app "
+	    "by refusing new work, draining in-flight requests and jobs "
+	    "(returning queue messages) and exiting, and set the ECS "
+	    "container definition's stopTimeout up to 120 s so FARGATE_SPOT "
+	    "waits that long before SIGKILL. An EC2 Spot instance gets only "
+	    "a two-minute notice: act on it with an Amazon EventBridge rule "
+	    "for EC2 Spot Instance Interruption Warning (or the rebalance "
+	    "recommendation), ECS_ENABLE_SPOT_INSTANCE_DRAINING=true for ECS "
+	    "container instances, or an Auto Scaling termination lifecycle "
+	    "hook.",
+	.see_also = NULL,
+	.check = tf0909_check,
+};
+
+static int
+tf0909_report(struct tl_check *c, const struct tl_file *f,
+    const struct tl_cfn_resource *r, const struct spot_kind *k,
+    const struct tl_ynode *n, const struct tl_starts *starts, int *shown)
+{
+	struct sigterm_lost	 lost;
+
+	if (sigterm_lost(c->repo, starts, f, &lost) && lost.in != NULL)
+		return tl_report(c, f, n->line, n->col, r->name,
+		    "%s '%s' %s, and the %s of %s (line %u) is in shell "
+		    "form: SIGTERM never reaches the app before the capacity "
+		    "is taken back", k->noun, r->name, k->does,
+		    lost.in->keyword, lost.df->path, lost.in->line);
+	if (lost.cmd != NULL)
+		return tl_report(c, f, n->line, n->col, r->name,
+		    "%s '%s' %s, and %s (run by %s) runs '%.40s%s' without "
+		    "exec (line %u): SIGTERM never reaches the app before the "
+		    "capacity is taken back", k->noun, r->name, k->does,
+		    lost.script->path, lost.df->path, lost.cmd->text,
+		    strlen(lost.cmd->text) > 40 ? "..." : "",
+		    lost.cmd->line);
+	if (*shown < 0)
+		*shown = shutdown_shown(c->repo);
+	if (*shown)
+		return 0;
+	return tl_report(c, f, n->line, n->col, r->name,
+	    "%s '%s' %s, and nothing shows graceful shutdown: no SIGTERM "
+	    "handler in the source, no ECS stopTimeout, no handler for the "
+	    "interruption notice", k->noun, r->name, k->does);
+}
+
+static int
+tf0909_check(struct tl_check *c)
+{
+	struct tl_starts	 starts;
+	struct tl_cfn		 cfn;
+	const struct tl_file	*f;
+	const struct tl_cfn_resource *r;
+	const struct tl_ynode	*n;
+	size_t			 i, k;
+	int			 error = 0, found = 0, shown = -1;
+
+	tl_starts_collect(&starts, c->repo);
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE) {
+		if (tl_cfn_open(&cfn, f) != 0)
+			continue;
+		for (i = 0; i < cfn.nres && error == 0; i++) {
+			r = &cfn.res[i];
+			for (k = 0; k < TL_NELEM(spot_kinds); k++)
+				if (tl_cfn_type_is(r, spot_kinds[k].type) &&
+				    (n = spot_node(r, &spot_kinds[k])) != NULL)
+					break;
+			if (k == TL_NELEM(spot_kinds))
+				continue;
+			found = 1;
+			error = tf0909_report(c, f, r, &spot_kinds[k], n,
+			    &starts, &shown);
+		}
+		tl_cfn_release(&cfn);
+		if (error != 0)
+			break;
+	}
+	tl_starts_release(&starts);
+	if (error == 0 && !found)
+		tl_not_applicable(c, "no interruptible capacity in the "
+		    "templates: no FARGATE_SPOT capacity provider strategy, "
+		    "Spot fleet, Spot launch template or launch "
+		    "configuration, Auto Scaling group with Spot instances or "
+		    "SPOT Batch compute environment");
+	return error;
+}
+
 static const struct tl_rule *const rules[] = {
 	&tf0901,
 	&tf0902,
@@ -1686,6 +2301,7 @@ static const struct tl_rule *const rules[] = {
 	&tf0905,
 	&tf0907,
 	&tf0908,
+	&tf0909,
 };
 
 const struct tl_module tl_module_DISPOSABILITY = {

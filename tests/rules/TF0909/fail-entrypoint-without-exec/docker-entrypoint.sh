@@ -1,0 +1,5 @@
+#!/bin/sh
+set -e
+
+python -m importer.migrate
+"$@"
