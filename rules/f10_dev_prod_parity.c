@@ -735,10 +735,10 @@ dir_within(const char *dir, const char *anc)
 #define VALS_MAX	4
 
 struct cfn_vals {
-	const struct tl_ynode	*v[VALS_MAX];	/* borrowed: the template */
+	const struct tl_ynode	*v[VALS_MAX];	/* borrowed: template */
 	size_t			 n;
-	const char		*param;	/* borrowed: the parameter whose
-					   Default it is, or NULL */
+	const char		*param;		/* borrowed: the parameter
+						   whose Default it is */
 };
 
 static int
@@ -794,7 +794,7 @@ enum bs {
 static const struct {
 	const char	*name;
 	int		 gran;
-	long		 old_below;	/* majors below it take two numbers */
+	long		 old_below;	/* majors below it: two numbers */
 } bs_engines[] = {
 	[BS_POSTGRES] = { "PostgreSQL", 1, 10 },
 	[BS_MYSQL] = { "MySQL", 2, 0 },
@@ -900,8 +900,8 @@ struct bs_use {
 	char			*dir;		/* owned */
 	size_t			 n;
 	struct {
-		const char	*text;	/* borrowed: image, or version */
-		char		*what;	/* owned: "service 'db'" … */
+		const char	*text;	/* borrowed: image or version */
+		char		*what;	/* owned: "service 'db'" */
 		unsigned	 line;	/* where to report */
 		unsigned	 col;
 		struct ver	 ver;
@@ -1333,10 +1333,10 @@ struct rt_use {
 	unsigned		 col;
 	enum rt_lang		 lang;
 	enum rt_kind		 kind;
-	int			 minimum;	/* go.mod: the least it builds with */
+	int			 minimum;	/* go.mod: the least */
 	struct ver		 ver;
-	char			*desc;		/* owned: "FROM node:18", ".nvmrc pins 20" */
-	char			*dir;		/* owned: the code it is for */
+	char			*desc;		/* owned: "FROM node:18" */
+	char			*dir;		/* owned: of the code */
 };
 
 struct rt_uses {
@@ -1581,9 +1581,9 @@ image_arg_overridden(const struct tl_repo *repo, const char *raw)
 	char		*var;
 	int		 hit = 0;
 
-	for (p = strchr(raw, '$'); p != NULL && !hit; p = strchr(p + 1, '$')) {
-		e = p + 1 + (p[1] == '{');
-		for (p = e; *e == '_' || isalnum((unsigned char)*e); e++)
+	for (p = strchr(raw, '$'); p != NULL && !hit; p = strchr(e, '$')) {
+		p += p[1] == '{' ? 2 : 1;
+		for (e = p; *e == '_' || isalnum((unsigned char)*e); e++)
 			continue;
 		if (e == p)
 			continue;
@@ -1649,7 +1649,8 @@ rt_from_buildspecs(struct rt_uses *u, const struct tl_repo *repo)
 	TL_FOREACH_FILE(f, repo, TL_FILE_BUILDSPEC) {
 		if (f->doc == NULL || f->doc->nroots == 0)
 			continue;
-		rv = tl_ypath(f->doc->roots[0], "phases.install.runtime-versions");
+		rv = tl_ypath(f->doc->roots[0],
+		    "phases.install.runtime-versions");
 		TL_YMAP_FOREACH(i, rv) {
 			key = tl_ystr(rv->pairs[i].key);
 			val = rv->pairs[i].value;
@@ -1698,6 +1699,38 @@ function_dir(const struct tl_cfn_resource *r, const char *tdir)
 
 /* Lambda Runtime (SAM Globals applied), each literal it may deploy as. */
 static void
+rt_from_function(struct rt_uses *u, const struct tl_cfn *cfn,
+    const struct tl_cfn_resource *r, const char *tdir)
+{
+	const struct tl_ynode	*rt, *at;
+	struct cfn_vals		 vals;
+	struct ver		 v;
+	const char		*s;
+	size_t			 i, k, n;
+
+	rt = tl_cfn_prop(r, "Runtime");
+	cfn_vals(cfn, rt, &vals);
+	for (i = 0; i < vals.n; i++) {
+		s = tl_ystr(vals.v[i]);
+		for (k = 0; k < TL_NELEM(rt_lambda); k++) {
+			n = strlen(rt_lambda[k].prefix);
+			if (strncmp(s, rt_lambda[k].prefix, n) == 0 &&
+			    isdigit((unsigned char)s[n]))
+				break;
+		}
+		if (k == TL_NELEM(rt_lambda) || ver_read(s + n, &v, NULL) == 0)
+			continue;
+		/* A parameter's Default: at the Runtime that refers to it. */
+		at = vals.param != NULL ? rt : vals.v[i];
+		rt_add(u, cfn->file, at->line, at->col, rt_lambda[k].lang,
+		    RT_LAMBDA, &v, function_dir(r, tdir),
+		    tl_ymap_get(r->props, "Runtime") == NULL ?
+		    tl_printf("the Globals Runtime %s", s) :
+		    tl_printf("Lambda '%s' runs %s", r->name, s));
+	}
+}
+
+static void
 rt_from_lambdas(struct rt_uses *u, const struct tl_repo *repo)
 {
 	static const char *const types[] = {
@@ -1705,13 +1738,9 @@ rt_from_lambdas(struct rt_uses *u, const struct tl_repo *repo)
 	};
 	const struct tl_file		*f;
 	const struct tl_cfn_resource	*r;
-	const struct tl_ynode		*rt, *at;
 	struct tl_cfn			 cfn;
-	struct cfn_vals			 vals;
-	struct ver			 v;
-	const char			*s;
 	char				*tdir;
-	size_t				 t, i, k;
+	size_t				 t;
 
 	TL_FOREACH_FILE(f, repo, TL_FILE_TEMPLATE) {
 		if (tl_cfn_open(&cfn, f) != 0) {
@@ -1720,36 +1749,8 @@ rt_from_lambdas(struct rt_uses *u, const struct tl_repo *repo)
 		}
 		tdir = tl_path_dir(f->path);
 		for (t = 0; t < TL_NELEM(types); t++)
-			TL_CFN_FOREACH(r, &cfn, types[t]) {
-				rt = tl_cfn_prop(r, "Runtime");
-				cfn_vals(&cfn, rt, &vals);
-				for (i = 0; i < vals.n; i++) {
-					s = tl_ystr(vals.v[i]);
-					for (k = 0; k < TL_NELEM(rt_lambda);
-					    k++)
-						if (tl_str_has_prefix(s,
-						    rt_lambda[k].prefix) &&
-						    isdigit((unsigned char)s[
-						    strlen(rt_lambda[k].prefix)]))
-							break;
-					if (k == TL_NELEM(rt_lambda) ||
-					    ver_read(s + strlen(
-					    rt_lambda[k].prefix), &v,
-					    NULL) == 0)
-						continue;
-					/* A parameter's default: at the Ref. */
-					at = vals.param != NULL ? rt :
-					    vals.v[i];
-					rt_add(u, f, at->line, at->col,
-					    rt_lambda[k].lang, RT_LAMBDA, &v,
-					    function_dir(r, tdir),
-					    tl_ymap_get(r->props, "Runtime") ==
-					    NULL ? tl_printf("the Globals "
-					    "Runtime %s", s) : tl_printf(
-					    "Lambda '%s' runs %s", r->name,
-					    s));
-				}
-			}
+			TL_CFN_FOREACH(r, &cfn, types[t])
+				rt_from_function(u, &cfn, r, tdir);
 		free(tdir);
 		tl_cfn_release(&cfn);
 	}
