@@ -395,7 +395,8 @@ image_short(const char *name)
 {
 	static const char *const prefixes[] = {
 		"docker.io/", "index.docker.io/", "registry-1.docker.io/",
-		"public.ecr.aws/docker/", "mirror.gcr.io/", "library/", NULL
+		"public.ecr.aws/docker/", "mirror.gcr.io/", "registry.docker.com/",
+		"library/", NULL
 	};
 	size_t	 i;
 
