@@ -395,7 +395,8 @@ image_short(const char *name)
 {
 	static const char *const prefixes[] = {
 		"docker.io/", "index.docker.io/", "registry-1.docker.io/",
-		"public.ecr.aws/docker/", "mirror.gcr.io/", "library/", NULL
+		"public.ecr.aws/docker/", "mirror.gcr.io/", "registry.docker.com/",
+		"library/", NULL
 	};
 	size_t	 i;
 
@@ -657,6 +658,1257 @@ tf1002_check(struct tl_check *c)
 		env_df_release(&v[i]);
 	free(v);
 	tl_buf_release(&why);
+	return error;
+}
+
+/* -------------------------------------------- versions (TF1004, TF1005) */
+
+/* A version by its leading numbers: "15.4-alpine" is 15 4, n 2. */
+struct ver {
+	long	 v[3];
+	int	 n;
+};
+
+/*
+ * Read the leading numbers of s, after an optional "v", into out; *end
+ * (when not NULL) is set to the text after them.  Returns out->n, 0 when
+ * s does not start with a number.
+ */
+static int
+ver_read(const char *s, struct ver *out, const char **end)
+{
+	char	*e;
+
+	out->n = 0;
+	if (s == NULL)
+		return 0;
+	if ((*s == 'v' || *s == 'V') && isdigit((unsigned char)s[1]))
+		s++;
+	while (isdigit((unsigned char)*s)) {
+		out->v[out->n++] = strtol(s, &e, 10);
+		s = e;
+		if (out->n == (int)TL_NELEM(out->v) || *s != '.' ||
+		    !isdigit((unsigned char)s[1]))
+			break;
+		s++;
+	}
+	if (end != NULL)
+		*end = s;
+	return out->n;
+}
+
+/*
+ * Compare a and b by their first gran numbers.  Returns 1 when that is
+ * known, with *order -1, 0 or 1; 0 when it is not (a side gives fewer
+ * numbers than it takes and the ones it gives are equal: mysql:8 against
+ * 8.0).
+ */
+static int
+ver_cmp(const struct ver *a, const struct ver *b, int gran, int *order)
+{
+	int	 i;
+
+	*order = 0;
+	if (a->n == 0 || b->n == 0)
+		return 0;
+	for (i = 0; i < gran; i++) {
+		if (i >= a->n || i >= b->n)
+			return 0;
+		if (a->v[i] != b->v[i]) {
+			*order = a->v[i] < b->v[i] ? -1 : 1;
+			return 1;
+		}
+	}
+	return 1;
+}
+
+/* Is dir the directory anc or below it ("" is the top)? */
+static int
+dir_within(const char *dir, const char *anc)
+{
+	size_t	 n = strlen(anc);
+
+	return n == 0 || (strncmp(dir, anc, n) == 0 &&
+	    (dir[n] == '\0' || dir[n] == '/'));
+}
+
+/* The literal values a template value may deploy as (at most VALS_MAX). */
+#define VALS_MAX	4
+
+struct cfn_vals {
+	const struct tl_ynode	*v[VALS_MAX];	/* borrowed: template */
+	size_t			 n;
+	const char		*param;		/* borrowed: the parameter
+						   whose Default it is */
+};
+
+static int
+vals_add(void *arg, const struct tl_ynode *n)
+{
+	struct cfn_vals	*out = arg;
+
+	if (out->n < VALS_MAX && n->tag == NULL && !tl_ynull(n))
+		out->v[out->n++] = n;
+	return 0;
+}
+
+/*
+ * The values of a template value: a literal, either branch of an !If,
+ * or the literal Default of a parameter it refers to; nothing for a
+ * value other intrinsics compute.
+ */
+static void
+cfn_vals(const struct tl_cfn *cfn, const struct tl_ynode *n,
+    struct cfn_vals *out)
+{
+	const struct tl_ynode	*param, *arg, *def;
+
+	memset(out, 0, sizeof(*out));
+	if (n == NULL)
+		return;
+	if (tl_cfn_ref_param(cfn, n, &param)) {
+		def = tl_ymap_get(param, "Default");
+		if (def != NULL && def->type == TL_YSCALAR)
+			(void)vals_add(out, def);
+		if (out->n > 0 && tl_cfn_intrinsic(n, &arg) != NULL)
+			out->param = tl_ystr(arg);
+		return;
+	}
+	(void)tl_cfn_literals(n, vals_add, out);
+}
+
+/* ------------------------------------------------------------- TF1004 */
+
+enum bs {
+	BS_POSTGRES, BS_MYSQL, BS_MARIADB, BS_REDIS, BS_VALKEY, BS_MEMCACHED,
+	BS_MONGO, BS_ELASTIC, BS_OPENSEARCH, BS_RABBITMQ, BS_ACTIVEMQ,
+	BS_KAFKA, BS_NONE = -1
+};
+
+/*
+ * Backing-service engines and how many numbers of a version make its
+ * major one: PostgreSQL 10 and later one (12, 15), 9.x two (9.6);
+ * MySQL, MariaDB, Memcached, RabbitMQ and ActiveMQ two (5.7 against 8.0,
+ * 10.6 against 10.11, 3.12 against 3.13); MongoDB before 5 two (4.0,
+ * 4.4), later one; Redis, Valkey, Elasticsearch, OpenSearch, Kafka one.
+ */
+static const struct {
+	const char	*name;
+	int		 gran;
+	long		 old_below;	/* majors below it: two numbers */
+} bs_engines[] = {
+	[BS_POSTGRES] = { "PostgreSQL", 1, 10 },
+	[BS_MYSQL] = { "MySQL", 2, 0 },
+	[BS_MARIADB] = { "MariaDB", 2, 0 },
+	[BS_REDIS] = { "Redis", 1, 0 },
+	[BS_VALKEY] = { "Valkey", 1, 0 },
+	[BS_MEMCACHED] = { "Memcached", 2, 0 },
+	[BS_MONGO] = { "MongoDB", 1, 5 },
+	[BS_ELASTIC] = { "Elasticsearch", 1, 0 },
+	[BS_OPENSEARCH] = { "OpenSearch", 1, 0 },
+	[BS_RABBITMQ] = { "RabbitMQ", 2, 0 },
+	[BS_ACTIVEMQ] = { "ActiveMQ", 2, 0 },
+	[BS_KAFKA] = { "Kafka", 1, 0 },
+};
+
+/* Images (after image_short()) whose tag is the engine's version. */
+static const struct {
+	const char	*image;
+	enum bs		 engine;
+} bs_images[] = {
+	{ "postgres", BS_POSTGRES }, { "postgis/postgis", BS_POSTGRES },
+	{ "bitnami/postgresql", BS_POSTGRES }, { "mysql", BS_MYSQL },
+	{ "mysql/mysql-server", BS_MYSQL }, { "bitnami/mysql", BS_MYSQL },
+	{ "mariadb", BS_MARIADB }, { "bitnami/mariadb", BS_MARIADB },
+	{ "redis", BS_REDIS }, { "bitnami/redis", BS_REDIS },
+	{ "redis/redis-stack", BS_REDIS },
+	{ "redis/redis-stack-server", BS_REDIS },
+	{ "valkey/valkey", BS_VALKEY }, { "bitnami/valkey", BS_VALKEY },
+	{ "memcached", BS_MEMCACHED }, { "bitnami/memcached", BS_MEMCACHED },
+	{ "mongo", BS_MONGO }, { "bitnami/mongodb", BS_MONGO },
+	{ "mongodb/mongodb-community-server", BS_MONGO },
+	{ "elasticsearch", BS_ELASTIC },
+	{ "docker.elastic.co/elasticsearch/elasticsearch", BS_ELASTIC },
+	{ "bitnami/elasticsearch", BS_ELASTIC },
+	{ "opensearchproject/opensearch", BS_OPENSEARCH },
+	{ "bitnami/opensearch", BS_OPENSEARCH },
+	{ "rabbitmq", BS_RABBITMQ }, { "bitnami/rabbitmq", BS_RABBITMQ },
+	{ "apache/activemq-classic", BS_ACTIVEMQ },
+	{ "rmohr/activemq", BS_ACTIVEMQ },
+	{ "apache/kafka", BS_KAFKA }, { "bitnami/kafka", BS_KAFKA },
+};
+
+/* Engine names of templates (Engine, EngineType), any case. */
+static const struct {
+	const char	*value;
+	enum bs		 engine;
+} bs_engine_values[] = {
+	{ "postgres", BS_POSTGRES }, { "aurora-postgresql", BS_POSTGRES },
+	{ "mysql", BS_MYSQL }, { "aurora-mysql", BS_MYSQL },
+	{ "aurora", BS_MYSQL }, { "mariadb", BS_MARIADB },
+	{ "redis", BS_REDIS }, { "valkey", BS_VALKEY },
+	{ "memcached", BS_MEMCACHED }, { "rabbitmq", BS_RABBITMQ },
+	{ "activemq", BS_ACTIVEMQ },
+};
+
+/* Version prefixes that name the engine (OpenSearch Service domains). */
+static const struct {
+	const char	*prefix;
+	enum bs		 engine;
+} bs_version_prefixes[] = {
+	{ "OpenSearch_", BS_OPENSEARCH }, { "Elasticsearch_", BS_ELASTIC },
+};
+
+/*
+ * Resources that provision an engine: the property that names it (NULL:
+ * the type or the version prefix does), the engine when that property
+ * is absent (BS_NONE: nothing to compare), and the version property.
+ */
+static const struct {
+	const char	*type;
+	const char	*engine_prop;
+	enum bs		 engine;
+	const char	*version_prop;
+} bs_resources[] = {
+	{ "AWS::RDS::DBInstance", "Engine", BS_NONE, "EngineVersion" },
+	{ "AWS::RDS::DBCluster", "Engine", BS_NONE, "EngineVersion" },
+	{ "AWS::RDS::GlobalCluster", "Engine", BS_NONE, "EngineVersion" },
+	{ "AWS::ElastiCache::CacheCluster", "Engine", BS_NONE,
+	    "EngineVersion" },
+	{ "AWS::ElastiCache::ReplicationGroup", "Engine", BS_REDIS,
+	    "EngineVersion" },
+	{ "AWS::ElastiCache::ServerlessCache", "Engine", BS_NONE,
+	    "MajorEngineVersion" },
+	{ "AWS::DocDB::DBCluster", NULL, BS_MONGO, "EngineVersion" },
+	{ "AWS::OpenSearchService::Domain", NULL, BS_NONE, "EngineVersion" },
+	{ "AWS::Elasticsearch::Domain", NULL, BS_ELASTIC,
+	    "ElasticsearchVersion" },
+	{ "AWS::AmazonMQ::Broker", "EngineType", BS_NONE, "EngineVersion" },
+	{ "AWS::MSK::Cluster", NULL, BS_KAFKA, "KafkaVersion" },
+};
+
+#define BS_VERS_MAX	8
+
+/*
+ * One file's versions of an engine: those its compose services run, or
+ * those its template resources provision (a file may hold two databases
+ * of an engine, an old and a new one).
+ */
+struct bs_use {
+	const struct tl_file	*file;
+	enum bs			 engine;
+	int			 tmpl;		/* a template */
+	char			*dir;		/* owned */
+	size_t			 n;
+	struct {
+		const char	*text;	/* borrowed: image or version */
+		char		*what;	/* owned: "service 'db'" */
+		unsigned	 line;	/* where to report */
+		unsigned	 col;
+		struct ver	 ver;
+	}			 vers[BS_VERS_MAX];
+};
+
+struct bs_uses {
+	struct bs_use	*v;		/* owned */
+	size_t		 n;
+};
+
+/* Add a version of an engine to the file's use of it (what: owned). */
+static void
+bs_add(struct bs_uses *u, const struct tl_file *f, int tmpl, enum bs engine,
+    const char *text, const struct tl_ynode *at, const struct ver *v,
+    char *what)
+{
+	struct bs_use	*b;
+	size_t		 k;
+
+	for (k = 0; k < u->n; k++)
+		if (u->v[k].file == f && u->v[k].engine == engine)
+			break;
+	if (k == u->n) {
+		u->v = tl_reallocarray(u->v, u->n + 1, sizeof(*u->v));
+		b = &u->v[u->n++];
+		memset(b, 0, sizeof(*b));
+		b->file = f;
+		b->engine = engine;
+		b->tmpl = tmpl;
+		b->dir = tl_path_dir(f->path);
+	} else
+		b = &u->v[k];
+	if (b->n == BS_VERS_MAX) {
+		free(what);
+		return;
+	}
+	b->vers[b->n].text = text;
+	b->vers[b->n].what = what;
+	b->vers[b->n].line = at->line;
+	b->vers[b->n].col = at->col;
+	b->vers[b->n++].ver = *v;
+}
+
+/* The engine and version tag of a compose image, or BS_NONE. */
+static enum bs
+bs_image(const char *image, struct ver *v)
+{
+	char		*name = NULL, *tag = NULL;
+	const char	*s;
+	size_t		 i;
+	enum bs		 e = BS_NONE;
+
+	if (image == NULL || strchr(image, '$') != NULL ||
+	    tl_df_image_split(image, &name, &tag, NULL) != 0) {
+		tl_error_clear();
+		return BS_NONE;
+	}
+	s = image_short(name);
+	for (i = 0; i < TL_NELEM(bs_images); i++)
+		if (strcmp(s, bs_images[i].image) == 0)
+			break;
+	if (i < TL_NELEM(bs_images) && tag != NULL &&
+	    isdigit((unsigned char)tag[0]) && ver_read(tag, v, NULL) > 0)
+		e = bs_images[i].engine;
+	free(name);
+	free(tag);
+	return e;
+}
+
+/* Each compose file's versioned backing-service images, by engine. */
+static void
+bs_from_compose(struct bs_uses *u, const struct tl_repo *repo)
+{
+	const struct tl_file	*f;
+	const struct tl_ynode	*svcs, *img;
+	struct ver		 v;
+	size_t			 i;
+	enum bs			 e;
+
+	TL_FOREACH_FILE(f, repo, TL_FILE_COMPOSE) {
+		if (f->doc == NULL || f->doc->nroots == 0)
+			continue;
+		svcs = tl_ymap_get(f->doc->roots[0], "services");
+		TL_YMAP_FOREACH(i, svcs) {
+			img = tl_ymap_get(svcs->pairs[i].value, "image");
+			if (img == NULL || img->type != TL_YSCALAR ||
+			    img->tag != NULL ||
+			    (e = bs_image(img->value, &v)) == BS_NONE)
+				continue;
+			bs_add(u, f, 0, e, img->value, img, &v,
+			    tl_printf("service '%s'",
+			    tl_ystr(svcs->pairs[i].key) != NULL ?
+			    tl_ystr(svcs->pairs[i].key) : "?"));
+		}
+	}
+}
+
+/* The engine a template value names, or BS_NONE. */
+static enum bs
+bs_engine_named(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; s != NULL && i < TL_NELEM(bs_engine_values); i++)
+		if (strcasecmp(s, bs_engine_values[i].value) == 0)
+			return bs_engine_values[i].engine;
+	return BS_NONE;
+}
+
+/* One resource's engine and versions, when both can be read. */
+static void
+bs_resource(struct bs_uses *u, const struct tl_cfn *cfn,
+    const struct tl_cfn_resource *r, size_t k)
+{
+	const struct tl_ynode	*at;
+	struct cfn_vals		 ev, vv;
+	struct ver		 v;
+	const char		*s;
+	size_t			 i, j;
+	enum bs			 e, base = bs_resources[k].engine;
+
+	if (bs_resources[k].engine_prop != NULL &&
+	    tl_cfn_prop(r, bs_resources[k].engine_prop) != NULL) {
+		/* An engine that may be one of two is not compared. */
+		cfn_vals(cfn, tl_cfn_prop(r, bs_resources[k].engine_prop),
+		    &ev);
+		if (ev.n != 1)
+			return;
+		base = bs_engine_named(tl_ystr(ev.v[0]));
+	}
+	at = tl_cfn_prop(r, bs_resources[k].version_prop);
+	cfn_vals(cfn, at, &vv);
+	for (i = 0; i < vv.n; i++) {
+		s = tl_ystr(vv.v[i]);
+		e = base;
+		for (j = 0; j < TL_NELEM(bs_version_prefixes); j++)
+			if (tl_str_casecmp_prefix(s,
+			    bs_version_prefixes[j].prefix)) {
+				e = bs_version_prefixes[j].engine;
+				s += strlen(bs_version_prefixes[j].prefix);
+			}
+		if (e == BS_NONE || ver_read(s, &v, NULL) == 0)
+			continue;
+		/* A parameter's Default: at the property that refers to it. */
+		bs_add(u, cfn->file, 1, e, s, vv.param != NULL ? at : vv.v[i],
+		    &v, vv.param != NULL ? tl_printf("%s '%s' (the default of "
+		    "parameter '%s')", r->type, r->name, vv.param) :
+		    tl_printf("%s '%s'", r->type, r->name));
+	}
+}
+
+static void
+bs_from_templates(struct bs_uses *u, const struct tl_repo *repo)
+{
+	const struct tl_file		*f;
+	const struct tl_cfn_resource	*r;
+	struct tl_cfn			 cfn;
+	size_t				 k;
+
+	TL_FOREACH_FILE(f, repo, TL_FILE_TEMPLATE) {
+		if (tl_cfn_open(&cfn, f) != 0) {
+			tl_error_clear();
+			continue;
+		}
+		for (k = 0; k < TL_NELEM(bs_resources); k++)
+			TL_CFN_FOREACH(r, &cfn, bs_resources[k].type)
+				bs_resource(u, &cfn, r, k);
+		tl_cfn_release(&cfn);
+	}
+}
+
+/*
+ * Do two sources of an engine disagree: is every version of one of
+ * another major than every version of the other?  *ia and *ib name the
+ * first pair.  A pair that cannot be compared (mysql:8 against 8.0)
+ * agrees.  *compared is set when some pair could be.
+ */
+static int
+bs_disagree(const struct bs_use *a, const struct bs_use *b, size_t *ia,
+    size_t *ib, int *compared)
+{
+	const struct ver *va;
+	size_t		 i, j;
+	int		 gran, order;
+
+	for (i = 0; i < a->n; i++)
+		for (j = 0; j < b->n; j++) {
+			va = &a->vers[i].ver;
+			gran = va->v[0] < bs_engines[a->engine].old_below ?
+			    2 : bs_engines[a->engine].gran;
+			if (!ver_cmp(va, &b->vers[j].ver, gran, &order))
+				return 0;
+			*compared = 1;
+			if (order == 0)
+				return 0;
+		}
+	*ia = *ib = 0;
+	return a->n > 0 && b->n > 0;
+}
+
+/* The compose file every environment starts from. */
+static int
+compose_is_base(const struct tl_file *f)
+{
+	static const char *const base[] = {
+		"docker-compose.yml", "docker-compose.yaml", "compose.yml",
+		"compose.yaml",
+	};
+	size_t	 i;
+
+	for (i = 0; i < TL_NELEM(base); i++)
+		if (strcmp(f->name, base[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int	tf1004_check(struct tl_check *);
+
+static const struct tl_rule tf1004 = {
+	.id = "TF1004",
+	.name = "backing-service-version-skew",
+	.factor = TL_FACTOR_DEV_PROD_PARITY,
+	.severity = TL_SEV_INFO,
+	.needs = TL_NEED(TL_FILE_COMPOSE) | TL_NEED(TL_FILE_TEMPLATE),
+	.summary = "backing-service version differs across compose files "
+	    "and templates",
+	.rationale =
+	    "Dev/prod parity asks for the same backing services, at the same "
+	    "version, in every environment: developing against postgres:12 "
+	    "while RDS runs PostgreSQL 15 hides changed defaults, removed "
+	    "features and new syntax until the deploy. The rule compares "
+	    "the major version of each backing service a compose service "
+	    "runs (the tag of postgres, postgis, mysql, mariadb, redis, "
+	    "valkey, memcached, mongo, elasticsearch, opensearch, rabbitmq, "
+	    "activemq and kafka images, official and bitnami) with the "
+	    "EngineVersion of template resources that provision the same "
+	    "engine (RDS DBInstance, DBCluster and GlobalCluster; "
+	    "ElastiCache CacheCluster, ReplicationGroup and ServerlessCache; "
+	    "DocumentDB clusters as MongoDB; OpenSearch Service and "
+	    "Elasticsearch domains; Amazon MQ brokers; MSK clusters), and "
+	    "with the other compose files of the same directory "
+	    "(docker-compose.yml against docker-compose.test.yml). A "
+	    "template is compared with the compose files of its directory, "
+	    "above it and below it, not with those of sibling services. "
+	    "Majors: PostgreSQL 10+, Redis, Valkey, MongoDB 5+, "
+	    "Elasticsearch, OpenSearch and Kafka by their first number; "
+	    "MySQL, MariaDB, PostgreSQL 9.x, MongoDB 4.x, Memcached, "
+	    "RabbitMQ and ActiveMQ by their first two (5.7 against 8.0). "
+	    "Reported at the template's version (or at the compose file "
+	    "that is not docker-compose.yml), naming both versions and "
+	    "both files, only when every version one side runs differs "
+	    "from every version the other runs. Not compared: images "
+	    "without a tag, :latest or a tag from a variable; a tag that "
+	    "gives fewer numbers than the major needs and agrees on them "
+	    "(mysql:8 against 8.0); an EngineVersion another intrinsic "
+	    "computes (a !Ref to a parameter counts its literal Default, an "
+	    "!If both branches); Redis against Valkey (a different "
+	    "engine); two templates with each other.",
+	.fix =
+	    "Run the version production runs: pin the compose image to the "
+	    "template's major (postgres:15 for EngineVersion 15.4), or "
+	    "upgrade the Amazon RDS, ElastiCache, DocumentDB, OpenSearch "
+	    "Service or Amazon MQ engine; keep the version in one place "
+	    "(a parameter whose default the compose file mirrors) and bump "
+	    "both together.",
+	.see_also = NULL,
+	.check = tf1004_check,
+};
+
+static int
+tf1004_report(struct tl_check *c, const struct bs_use *at, size_t i,
+    const struct bs_use *o, size_t j)
+{
+	char	*ev;
+	int	 error;
+
+	ev = tl_printf("%s %s %s %s", bs_engines[at->engine].name,
+	    at->vers[i].text, o->file->path, o->vers[j].text);
+	error = tl_report(c, at->file, at->vers[i].line, at->vers[i].col, ev,
+	    "%s runs %s%s%s while %s:%u (%s) runs %s", at->vers[i].what,
+	    at->tmpl ? bs_engines[at->engine].name : "", at->tmpl ? " " : "",
+	    at->vers[i].text, o->file->path, o->vers[j].line,
+	    o->vers[j].what, o->vers[j].text);
+	free(ev);
+	return error;
+}
+
+static int
+tf1004_check(struct tl_check *c)
+{
+	struct bs_uses		 u;
+	const struct bs_use	*a, *b, *t;
+	size_t			 i, j, k, ia, ib, ncompose = 0;
+	int			 error = 0, compared = 0;
+
+	memset(&u, 0, sizeof(u));
+	bs_from_compose(&u, c->repo);
+	ncompose = u.n;
+	bs_from_templates(&u, c->repo);
+	for (i = 0; i < u.n && error == 0; i++) {
+		a = &u.v[i];
+		if (a->tmpl)
+			continue;
+		for (j = 0; j < u.n && error == 0; j++) {
+			b = &u.v[j];
+			if (j == i || b->engine != a->engine ||
+			    b->file == a->file)
+				continue;
+			if (b->tmpl) {
+				/* Compose against template: at the template. */
+				if (!dir_within(a->dir, b->dir) &&
+				    !dir_within(b->dir, a->dir))
+					continue;
+				if (bs_disagree(b, a, &ib, &ia, &compared))
+					error = tf1004_report(c, b, ib, a, ia);
+				continue;
+			}
+			/* Compose files of a directory, each pair once. */
+			if (j < i || strcmp(a->dir, b->dir) != 0)
+				continue;
+			if (!bs_disagree(a, b, &ia, &ib, &compared))
+				continue;
+			t = compose_is_base(b->file) &&
+			    !compose_is_base(a->file) ? a : b;
+			error = t == a ? tf1004_report(c, a, ia, b, ib) :
+			    tf1004_report(c, b, ib, a, ia);
+		}
+	}
+	if (error == 0 && ncompose == 0)
+		tl_not_applicable(c, "no compose service runs a backing "
+		    "service (postgres, mysql, redis, mongo …) from an image "
+		    "with a version tag");
+	else if (error == 0 && !compared)
+		tl_not_applicable(c, "nothing to compare: no template "
+		    "provisions the engines the compose files run with an "
+		    "EngineVersion, and no other compose file beside them runs "
+		    "them");
+	for (i = 0; i < u.n; i++) {
+		free(u.v[i].dir);
+		for (k = 0; k < u.v[i].n; k++)
+			free(u.v[i].vers[k].what);
+	}
+	free(u.v);
+	return error;
+}
+
+/* ------------------------------------------------------------- TF1005 */
+
+enum rt_lang { RT_NODE, RT_PYTHON, RT_RUBY, RT_GO, RT_NONE = -1 };
+
+/* Languages, and how many numbers of a version they are compared by. */
+static const struct {
+	const char	*name;
+	int		 gran;
+} rt_langs[] = {
+	[RT_NODE] = { "Node.js", 1 }, [RT_PYTHON] = { "Python", 2 },
+	[RT_RUBY] = { "Ruby", 2 }, [RT_GO] = { "Go", 2 },
+};
+
+/* Version files, by name. */
+static const struct {
+	const char	*name;
+	enum rt_lang	 lang;
+} rt_files[] = {
+	{ ".nvmrc", RT_NODE }, { ".node-version", RT_NODE },
+	{ ".python-version", RT_PYTHON }, { ".ruby-version", RT_RUBY },
+	{ ".go-version", RT_GO },
+};
+
+/* Tool names of .tool-versions (asdf, mise) and buildspec runtime-versions. */
+static const struct {
+	const char	*name;
+	enum rt_lang	 lang;
+} rt_tools[] = {
+	{ "nodejs", RT_NODE }, { "node", RT_NODE }, { "python", RT_PYTHON },
+	{ "ruby", RT_RUBY }, { "golang", RT_GO }, { "go", RT_GO },
+};
+
+/* Images whose tag is the language's version (after image_short()). */
+static const struct {
+	const char	*image;
+	enum rt_lang	 lang;
+} rt_images[] = {
+	{ "node", RT_NODE }, { "cimg/node", RT_NODE },
+	{ "bitnami/node", RT_NODE }, { "circleci/node", RT_NODE },
+	{ "public.ecr.aws/lambda/nodejs", RT_NODE },
+	{ "amazon/aws-lambda-nodejs", RT_NODE },
+	{ "python", RT_PYTHON }, { "cimg/python", RT_PYTHON },
+	{ "bitnami/python", RT_PYTHON }, { "circleci/python", RT_PYTHON },
+	{ "public.ecr.aws/lambda/python", RT_PYTHON },
+	{ "amazon/aws-lambda-python", RT_PYTHON },
+	{ "ruby", RT_RUBY }, { "cimg/ruby", RT_RUBY },
+	{ "bitnami/ruby", RT_RUBY }, { "circleci/ruby", RT_RUBY },
+	{ "public.ecr.aws/lambda/ruby", RT_RUBY },
+	{ "amazon/aws-lambda-ruby", RT_RUBY },
+	{ "golang", RT_GO }, { "cimg/go", RT_GO },
+	{ "bitnami/golang", RT_GO }, { "circleci/golang", RT_GO },
+};
+
+/* Lambda runtime identifiers: the prefix before the version. */
+static const struct {
+	const char	*prefix;
+	enum rt_lang	 lang;
+} rt_lambda[] = {
+	{ "nodejs", RT_NODE }, { "python", RT_PYTHON }, { "ruby", RT_RUBY },
+	{ "go", RT_GO },
+};
+
+/* Node.js LTS code names (.nvmrc "lts/iron"); the latest LTS moves. */
+static const struct {
+	const char	*name;
+	long		 major;
+} node_lts[] = {
+	{ "argon", 4 }, { "boron", 6 }, { "carbon", 8 }, { "dubnium", 10 },
+	{ "erbium", 12 }, { "fermium", 14 }, { "gallium", 16 },
+	{ "hydrogen", 18 }, { "iron", 20 }, { "jod", 22 },
+};
+
+/*
+ * Where a runtime version is stated.  A pin says what the code is
+ * written for; the others are what builds or runs it.
+ */
+enum rt_kind { RT_PIN, RT_BUILDSPEC, RT_DOCKERFILE, RT_LAMBDA };
+
+struct rt_use {
+	const struct tl_file	*file;
+	unsigned		 line;
+	unsigned		 col;
+	enum rt_lang		 lang;
+	enum rt_kind		 kind;
+	int			 minimum;	/* go.mod: the least */
+	struct ver		 ver;
+	char			*desc;		/* owned: "FROM node:18" */
+	char			*dir;		/* owned: of the code */
+};
+
+struct rt_uses {
+	struct rt_use	*v;		/* owned */
+	size_t		 n;
+};
+
+static void
+rt_add(struct rt_uses *u, const struct tl_file *f, unsigned line,
+    unsigned col, enum rt_lang lang, enum rt_kind kind,
+    const struct ver *v, char *dir, char *desc)
+{
+	struct rt_use	*r;
+
+	u->v = tl_reallocarray(u->v, u->n + 1, sizeof(*u->v));
+	r = &u->v[u->n++];
+	memset(r, 0, sizeof(*r));
+	r->file = f;
+	r->line = line;
+	r->col = col;
+	r->lang = lang;
+	r->kind = kind;
+	r->ver = *v;
+	r->dir = dir != NULL ? dir : tl_path_dir(f->path);
+	r->desc = desc;
+}
+
+/*
+ * A version a pin states, into out: "20", "v20.11.1", "3.12.*", "==3.12",
+ * "20.x", "^20.1" (its major), "~3.12" (major and minor), "~> 3.3.0" and
+ * "~=3.12.0" (all but the last number), a suffix glued on ("3.12.0-dev").
+ * Not a pin: ranges (">=18", "18 || 20", ">=3.9,<4"), words ("node",
+ * "system", "latest", any "lts/" alias).  Returns out->n.
+ */
+static int
+pin_parse(const char *s, struct ver *out)
+{
+	const char	*rest;
+	int		 keep = 3, pess = 0;
+
+	out->n = 0;
+	if (s == NULL)
+		return 0;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (strncmp(s, "~>", 2) == 0 || strncmp(s, "~=", 2) == 0) {
+		pess = 1;
+		s += 2;
+	} else if (*s == '^') {
+		keep = 1;
+		s++;
+	} else if (*s == '~') {
+		keep = 2;
+		s++;
+	} else if (strncmp(s, "==", 2) == 0)
+		s += 2;
+	else if (*s == '=')
+		s++;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (ver_read(s, out, &rest) == 0)
+		return 0;
+	while (rest[0] == '.' && (rest[1] == 'x' || rest[1] == 'X' ||
+	    rest[1] == '*'))
+		rest += 2;
+	while (isalnum((unsigned char)*rest) || *rest == '-' ||
+	    *rest == '+' || *rest == '.' || *rest == '_')
+		rest++;
+	while (isspace((unsigned char)*rest))
+		rest++;
+	if (*rest != '\0' || (pess && out->n < 2)) {
+		out->n = 0;
+		return 0;
+	}
+	if (pess)
+		out->n--;
+	if (out->n > keep)
+		out->n = keep;
+	return out->n;
+}
+
+/* The first line of a version file that is not blank or a comment. */
+static char *
+first_line(const struct tl_file *f, unsigned *line)
+{
+	const char	*p, *e, *end = f->data + f->size;
+
+	*line = 0;
+	for (p = f->data; p < end; p = e + 1) {
+		(*line)++;
+		if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			e = end;
+		while (p < e && isspace((unsigned char)*p))
+			p++;
+		if (p < e && *p != '#')
+			return tl_str_trim(tl_strndup(p, (size_t)(e - p)));
+	}
+	return NULL;
+}
+
+/* .nvmrc, .python-version, .ruby-version … */
+static void
+rt_from_version_file(struct rt_uses *u, const struct tl_file *f,
+    enum rt_lang lang)
+{
+	struct ver	 v;
+	const char	*s;
+	char		*text;
+	unsigned	 line;
+	size_t		 k;
+
+	if ((text = first_line(f, &line)) == NULL)
+		return;
+	s = text;
+	if (lang == RT_RUBY && strncmp(s, "ruby-", 5) == 0)
+		s += 5;
+	memset(&v, 0, sizeof(v));
+	if (lang == RT_NODE && strncasecmp(s, "lts/", 4) == 0) {
+		for (k = 0; k < TL_NELEM(node_lts); k++)
+			if (strcasecmp(s + 4, node_lts[k].name) == 0) {
+				v.v[0] = node_lts[k].major;
+				v.n = 1;
+			}
+	} else if (strchr(s, ' ') == NULL && strchr(s, '\t') == NULL)
+		(void)pin_parse(s, &v);
+	if (v.n > 0)
+		rt_add(u, f, line, 1, lang, RT_PIN, &v, NULL,
+		    tl_printf("%s pins %s", f->name, text));
+	free(text);
+}
+
+/* .tool-versions: "nodejs 20.11.1", "python 3.12.1 3.11.7" (the first). */
+static void
+rt_from_tool_versions(struct rt_uses *u, const struct tl_file *f)
+{
+	const char	*p, *e, *w, *end = f->data + f->size;
+	char		*tool, *val;
+	struct ver	 v;
+	unsigned	 line = 0;
+	size_t		 k, n;
+
+	for (p = f->data; p < end; p = e + 1) {
+		line++;
+		if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			e = end;
+		while (p < e && isspace((unsigned char)*p))
+			p++;
+		for (w = p; p < e && !isspace((unsigned char)*p); p++)
+			continue;
+		if (w == p || *w == '#')
+			continue;
+		tool = tl_strndup(w, (size_t)(p - w));
+		while (p < e && isspace((unsigned char)*p))
+			p++;
+		for (w = p; p < e && !isspace((unsigned char)*p) && *p != '#';
+		    p++)
+			continue;
+		n = (size_t)(p - w);
+		val = tl_strndup(w, n);
+		for (k = 0; k < TL_NELEM(rt_tools); k++)
+			if (strcmp(tool, rt_tools[k].name) == 0)
+				break;
+		if (k < TL_NELEM(rt_tools) && pin_parse(val, &v) > 0)
+			rt_add(u, f, line, 1, rt_tools[k].lang, RT_PIN, &v,
+			    NULL, tl_printf("%s pins %s %s", f->name, tool,
+			    val));
+		free(tool);
+		free(val);
+	}
+}
+
+/* The language version a manifest asks for. */
+static void
+rt_from_manifest(struct rt_uses *u, const struct tl_file *f)
+{
+	static const struct {
+		enum tl_manifest_type	 type;
+		enum rt_lang		 lang;
+		const char		*field;
+	} mfs[] = {
+		{ TL_MF_PACKAGE_JSON, RT_NODE, "engines.node" },
+		{ TL_MF_GO_MOD, RT_GO, "go" },
+		{ TL_MF_PIPFILE, RT_PYTHON, "python_version" },
+		{ TL_MF_PYPROJECT, RT_PYTHON, "python" },
+		{ TL_MF_GEMFILE, RT_RUBY, "ruby" },
+	};
+	const struct tl_manifest *m = f->manifest;
+	struct ver		 v;
+	size_t			 k;
+
+	if (m == NULL || m->runtime == NULL)
+		return;
+	for (k = 0; k < TL_NELEM(mfs); k++)
+		if (mfs[k].type == m->type)
+			break;
+	if (k == TL_NELEM(mfs) || pin_parse(m->runtime, &v) == 0)
+		return;
+	rt_add(u, f, m->runtime_line, 1, mfs[k].lang, RT_PIN, &v, NULL,
+	    m->type == TL_MF_GO_MOD ? tl_printf("go.mod requires go %s",
+	    m->runtime) : tl_printf("%s %s is %s", f->name, mfs[k].field,
+	    m->runtime));
+	u->v[u->n - 1].minimum = m->type == TL_MF_GO_MOD;
+}
+
+static void
+rt_from_pins(struct rt_uses *u, struct tl_check *c)
+{
+	const struct tl_file	*f;
+	size_t			 i, k;
+
+	for (i = 0; i < c->repo->nfiles; i++) {
+		f = c->repo->files[i];
+		if (!f->loaded || f->broken || f->test || f->vendored ||
+		    f->data == NULL)
+			continue;
+		if (f->kind == TL_FILE_MANIFEST) {
+			rt_from_manifest(u, f);
+			continue;
+		}
+		if (f->kind != TL_FILE_OTHER)
+			continue;
+		if (strcmp(f->name, ".tool-versions") == 0) {
+			tl_evidence(c, f->path);
+			rt_from_tool_versions(u, f);
+			continue;
+		}
+		for (k = 0; k < TL_NELEM(rt_files); k++)
+			if (strcmp(f->name, rt_files[k].name) == 0) {
+				tl_evidence(c, f->path);
+				rt_from_version_file(u, f, rt_files[k].lang);
+			}
+	}
+}
+
+/* Does a build pass another value for an ARG the stage's image names? */
+static int	arg_overridden(const struct tl_repo *, const char *);
+
+static int
+image_arg_overridden(const struct tl_repo *repo, const char *raw)
+{
+	const char	*p, *e;
+	char		*var;
+	int		 hit = 0;
+
+	for (p = strchr(raw, '$'); p != NULL && !hit; p = strchr(e, '$')) {
+		p += p[1] == '{' ? 2 : 1;
+		for (e = p; *e == '_' || isalnum((unsigned char)*e); e++)
+			continue;
+		if (e == p)
+			continue;
+		var = tl_strndup(p, (size_t)(e - p));
+		hit = arg_overridden(repo, var);
+		free(var);
+	}
+	return hit;
+}
+
+/*
+ * Every stage built FROM a language image with a version tag (build
+ * stages too: a golang:1.22 builder is what compiles the code).
+ */
+static void
+rt_from_dockerfiles(struct rt_uses *u, const struct tl_repo *repo)
+{
+	const struct tl_file	*f;
+	const struct tl_df_stage *st;
+	char			*name, *tag;
+	const char		*s;
+	struct ver		 v;
+	size_t			 i, k;
+
+	TL_FOREACH_FILE(f, repo, TL_FILE_DOCKERFILE) {
+		for (i = 0; f->docker != NULL && i < f->docker->nstages; i++) {
+			st = &f->docker->stages[i];
+			if (st->parent >= 0 || !image_literal(f->docker, st) ||
+			    image_arg_overridden(repo, st->image_raw))
+				continue;
+			name = tag = NULL;
+			if (tl_df_image_split(st->image, &name, &tag,
+			    NULL) != 0) {
+				tl_error_clear();
+				continue;
+			}
+			s = image_short(name);
+			for (k = 0; k < TL_NELEM(rt_images); k++)
+				if (strcmp(s, rt_images[k].image) == 0)
+					break;
+			if (k < TL_NELEM(rt_images) && tag != NULL &&
+			    isdigit((unsigned char)tag[0]) &&
+			    ver_read(tag, &v, NULL) > 0)
+				rt_add(u, f, st->line, 1, rt_images[k].lang,
+				    RT_DOCKERFILE, &v, NULL,
+				    tl_printf("FROM %s", st->image));
+			free(name);
+			free(tag);
+		}
+	}
+}
+
+/* buildspec phases.install.runtime-versions. */
+static void
+rt_from_buildspecs(struct rt_uses *u, const struct tl_repo *repo)
+{
+	const struct tl_file	*f;
+	const struct tl_ynode	*rv, *val;
+	const char		*key;
+	struct ver		 v;
+	size_t			 i, k;
+
+	TL_FOREACH_FILE(f, repo, TL_FILE_BUILDSPEC) {
+		if (f->doc == NULL || f->doc->nroots == 0)
+			continue;
+		rv = tl_ypath(f->doc->roots[0],
+		    "phases.install.runtime-versions");
+		TL_YMAP_FOREACH(i, rv) {
+			key = tl_ystr(rv->pairs[i].key);
+			val = rv->pairs[i].value;
+			for (k = 0; key != NULL && k < TL_NELEM(rt_tools); k++)
+				if (strcmp(key, rt_tools[k].name) == 0)
+					break;
+			if (key == NULL || k == TL_NELEM(rt_tools) ||
+			    val->type != TL_YSCALAR || val->tag != NULL ||
+			    pin_parse(val->value, &v) == 0)
+				continue;
+			rt_add(u, f, val->line, val->col, rt_tools[k].lang,
+			    RT_BUILDSPEC, &v, NULL, tl_printf(
+			    "buildspec runtime-versions %s %s", key,
+			    val->value));
+		}
+	}
+}
+
+/*
+ * The directory of a function's code: its literal CodeUri (a directory,
+ * or the directory of a .zip or .jar) from the template's directory;
+ * else the template's directory.
+ */
+static char *
+function_dir(const struct tl_cfn_resource *r, const char *tdir)
+{
+	struct tl_buf	 b = TL_BUF_INIT;
+	const char	*uri;
+	char		*out;
+
+	uri = tl_ystr(tl_cfn_prop(r, "CodeUri"));
+	if (uri == NULL || tl_cfn_prop(r, "CodeUri")->tag != NULL ||
+	    strstr(uri, "://") != NULL || !tl_path_join(&b, tdir, uri) ||
+	    b.len == 0 || b.data[0] == '/') {
+		tl_buf_release(&b);
+		return tl_strdup(tdir);
+	}
+	if (tl_str_has_suffix(b.data, ".zip") ||
+	    tl_str_has_suffix(b.data, ".jar"))
+		out = tl_path_dir(b.data);
+	else
+		out = tl_buf_detach(&b);
+	tl_buf_release(&b);
+	return out;
+}
+
+/* Lambda Runtime (SAM Globals applied), each literal it may deploy as. */
+static void
+rt_from_function(struct rt_uses *u, const struct tl_cfn *cfn,
+    const struct tl_cfn_resource *r, const char *tdir)
+{
+	const struct tl_ynode	*rt, *at;
+	struct cfn_vals		 vals;
+	struct ver		 v;
+	const char		*s;
+	size_t			 i, k, n;
+
+	rt = tl_cfn_prop(r, "Runtime");
+	cfn_vals(cfn, rt, &vals);
+	for (i = 0; i < vals.n; i++) {
+		s = tl_ystr(vals.v[i]);
+		for (k = 0; k < TL_NELEM(rt_lambda); k++) {
+			n = strlen(rt_lambda[k].prefix);
+			if (strncmp(s, rt_lambda[k].prefix, n) == 0 &&
+			    isdigit((unsigned char)s[n]))
+				break;
+		}
+		if (k == TL_NELEM(rt_lambda) || ver_read(s + n, &v, NULL) == 0)
+			continue;
+		/* A parameter's Default: at the Runtime that refers to it. */
+		at = vals.param != NULL ? rt : vals.v[i];
+		rt_add(u, cfn->file, at->line, at->col, rt_lambda[k].lang,
+		    RT_LAMBDA, &v, function_dir(r, tdir),
+		    tl_ymap_get(r->props, "Runtime") == NULL ?
+		    tl_printf("the Globals Runtime %s", s) :
+		    tl_printf("Lambda '%s' runs %s", r->name, s));
+	}
+}
+
+static void
+rt_from_lambdas(struct rt_uses *u, const struct tl_repo *repo)
+{
+	static const char *const types[] = {
+		"AWS::Serverless::Function", "AWS::Lambda::Function"
+	};
+	const struct tl_file		*f;
+	const struct tl_cfn_resource	*r;
+	struct tl_cfn			 cfn;
+	char				*tdir;
+	size_t				 t;
+
+	TL_FOREACH_FILE(f, repo, TL_FILE_TEMPLATE) {
+		if (tl_cfn_open(&cfn, f) != 0) {
+			tl_error_clear();
+			continue;
+		}
+		tdir = tl_path_dir(f->path);
+		for (t = 0; t < TL_NELEM(types); t++)
+			TL_CFN_FOREACH(r, &cfn, types[t])
+				rt_from_function(u, &cfn, r, tdir);
+		free(tdir);
+		tl_cfn_release(&cfn);
+	}
+}
+
+static int	tf1005_check(struct tl_check *);
+
+static const struct tl_rule tf1005 = {
+	.id = "TF1005",
+	.name = "runtime-version-skew",
+	.factor = TL_FACTOR_DEV_PROD_PARITY,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_DOCKERFILE) | TL_NEED(TL_FILE_TEMPLATE) |
+	    TL_NEED(TL_FILE_BUILDSPEC),
+	.summary = "runtime version skew",
+	.rationale =
+	    "Dev/prod parity asks that the code run on the same language "
+	    "runtime wherever it runs: tests pass on the Node.js 20 of "
+	    ".nvmrc and the Lambda runs nodejs18.x, or the image builds on "
+	    "python:3.11 while developers use 3.12, and a syntax, API or "
+	    "dependency wheel that exists in one is missing in the other. "
+	    "Pins read: .nvmrc and .node-version (lts/<code name> as its "
+	    "major), .python-version, .ruby-version, .go-version, "
+	    ".tool-versions (nodejs, node, python, ruby, golang, go), "
+	    "package.json engines.node, Pipfile python_version, pyproject "
+	    "python, Gemfile ruby and go.mod go; a range (>=18, ^3.11 for "
+	    "Python) pins only what it fixes. Compared with them: every "
+	    "Dockerfile stage built FROM node, python, ruby or golang "
+	    "(official, cimg, bitnami, circleci and Lambda base images; an "
+	    "ARG default counts unless a build passes that ARG), buildspec "
+	    "phases.install.runtime-versions, and Lambda Runtime (SAM "
+	    "Globals applied, a parameter's Default, both branches of an "
+	    "!If). A pin applies to the code in its directory and below, "
+	    "and the nearest directory with a pin for that language wins "
+	    "(services/a/.nvmrc for services/a, not the root one); a "
+	    "function's code is its CodeUri. Lambda Runtime is also "
+	    "compared with the nearest buildspec above its code and the "
+	    "Dockerfile beside it. Node.js is compared by major, Python, "
+	    "Ruby and Go by major and minor; go.mod's go line is a minimum, "
+	    "so only an older Go is reported. Reported at the Dockerfile, "
+	    "buildspec or template, once per disagreeing pair. Not "
+	    "compared: different languages, pins with each other, "
+	    "Dockerfiles with buildspecs, versions that fix less than the "
+	    "comparison needs (python:3, go1.x, node:lts), and Java, .NET "
+	    "and other runtimes.",
+	.fix =
+	    "State the version once and follow it everywhere: bump the "
+	    "Lambda Runtime (nodejs20.x), the Dockerfile FROM tag and the "
+	    "CodeBuild runtime-versions together with .nvmrc or "
+	    ".python-version, or pass the pinned version to the Dockerfile "
+	    "as a build argument.",
+	.see_also = NULL,
+	.check = tf1005_check,
+};
+
+/* Do d (what builds or runs) and p (what it is compared with) disagree? */
+static int
+rt_disagree(const struct rt_use *d, const struct rt_use *p, int *compared)
+{
+	int	 order;
+
+	if (!ver_cmp(&d->ver, &p->ver, rt_langs[d->lang].gran, &order))
+		return 0;
+	*compared = 1;
+	return p->minimum ? order < 0 : order != 0;
+}
+
+/* The deepest directory holding a use of this kind and language above dir. */
+static const char *
+rt_nearest(const struct rt_uses *u, enum rt_kind kind, enum rt_lang lang,
+    const char *dir)
+{
+	const char	*best = NULL;
+	size_t		 i;
+
+	for (i = 0; i < u->n; i++)
+		if (u->v[i].kind == kind && u->v[i].lang == lang &&
+		    dir_within(dir, u->v[i].dir) && (best == NULL ||
+		    strlen(u->v[i].dir) > strlen(best)))
+			best = u->v[i].dir;
+	return best;
+}
+
+/* Is p compared with d (what builds or runs the code)? */
+static int
+rt_applies(const struct rt_uses *u, const struct rt_use *d,
+    const struct rt_use *p)
+{
+	const char	*near;
+
+	if (p->lang != d->lang || d->kind == RT_PIN)
+		return 0;
+	switch (p->kind) {
+	case RT_PIN:
+		near = rt_nearest(u, RT_PIN, d->lang, d->dir);
+		return near != NULL && strcmp(p->dir, near) == 0;
+	case RT_BUILDSPEC:
+		near = rt_nearest(u, RT_BUILDSPEC, d->lang, d->dir);
+		return d->kind == RT_LAMBDA && near != NULL &&
+		    strcmp(p->dir, near) == 0;
+	case RT_DOCKERFILE:
+		return d->kind == RT_LAMBDA && strcmp(p->dir, d->dir) == 0;
+	case RT_LAMBDA:
+		break;
+	}
+	return 0;
+}
+
+static int
+tf1005_check(struct tl_check *c)
+{
+	struct rt_uses		 u;
+	const struct rt_use	*d, *p, *q;
+	char			*ev;
+	size_t			 i, j, k;
+	int			 error = 0, compared = 0, dup;
+
+	memset(&u, 0, sizeof(u));
+	rt_from_pins(&u, c);
+	rt_from_dockerfiles(&u, c->repo);
+	rt_from_buildspecs(&u, c->repo);
+	rt_from_lambdas(&u, c->repo);
+	for (i = 0; i < u.n && error == 0; i++) {
+		d = &u.v[i];
+		for (j = 0; j < u.n && error == 0; j++) {
+			p = &u.v[j];
+			if (!rt_applies(&u, d, p) || !rt_disagree(d, p,
+			    &compared))
+				continue;
+			/* Functions that share a Globals Runtime: once. */
+			for (dup = 0, k = 0; k < i && !dup; k++) {
+				q = &u.v[k];
+				dup = q->file == d->file &&
+				    q->line == d->line && q->col == d->col &&
+				    rt_applies(&u, q, p);
+			}
+			if (dup)
+				continue;
+			ev = tl_printf("%s %s %s", d->desc, p->file->path,
+			    p->desc);
+			error = tl_report(c, d->file, d->line, d->col, ev,
+			    "%s but %s (%s:%u)", d->desc, p->desc,
+			    p->file->path, p->line);
+			free(ev);
+		}
+	}
+	if (error == 0 && !compared)
+		tl_not_applicable(c, "no runtime version is pinned in two "
+		    "places that apply to the same code precisely enough to "
+		    "compare (.nvmrc, .python-version, .tool-versions, go.mod "
+		    "… against a Dockerfile FROM, buildspec runtime-versions "
+		    "or a Lambda Runtime)");
+	for (i = 0; i < u.n; i++) {
+		free(u.v[i].desc);
+		free(u.v[i].dir);
+	}
+	free(u.v);
 	return error;
 }
 
@@ -1060,6 +2312,8 @@ tf1006_check(struct tl_check *c)
 static const struct tl_rule *const rules[] = {
 	&tf1001,
 	&tf1002,
+	&tf1004,
+	&tf1005,
 	&tf1006,
 };
 
