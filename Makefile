@@ -1,6 +1,6 @@
 # twelvelint: build, test, install.
 #
-#   make run      install missing build dependencies, build, audit examples/shop and examples/library
+#   make run      install missing build dependencies, build, audit examples/shop, examples/library and examples/aws-shop
 #   make check    install missing build and test dependencies, build, run every test
 #   make install PREFIX=/usr/local DESTDIR=
 #   make sanitize make lint make docs make clean
@@ -69,6 +69,9 @@ run: $(BIN)
 	@echo
 	@echo "== examples/library: deploys nothing, so some factors do not apply"
 	@./$(BIN) examples/library || true
+	@echo
+	@echo "== examples/aws-shop: a CloudFormation/SAM template with mistakes"
+	@./$(BIN) examples/aws-shop || true
 
 check: $(BIN) $(UNIT_BIN)
 	@sh .ci/install-deps --test
