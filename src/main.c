@@ -77,8 +77,10 @@ static const char usage_text[] =
 "(https://12factor.net) and print a report per factor.\n"
 "\n"
 "Output:\n"
-"  -f, --format FMT[:FILE]  text (default) or json; repeatable, each to its\n"
-"                           own FILE (one scan feeds several consumers)\n"
+"  -f, --format FMT[:FILE]  text (default), json, sarif (code scanning),\n"
+"                           junit (CI test reports) or github (Actions\n"
+"                           annotations); repeatable, each to its own FILE\n"
+"                           (one scan feeds several consumers)\n"
 "  -o, --output FILE        write the report to FILE instead of stdout\n"
 "      --color, --no-color  colour the text report (default: only on a\n"
 "                           terminal, and never when NO_COLOR is set)\n"
@@ -113,7 +115,7 @@ static const char usage_text[] =
 "rule-file error or missing target, 3 the tool itself failed.\n";
 
 struct output {
-	const char	*format;	/* "text" or "json" */
+	const char	*format;	/* a name in formats[] */
 	const char	*path;		/* borrowed: argv, or NULL for stdout */
 };
 
@@ -122,7 +124,10 @@ static const struct {
 	int		(*write)(FILE *, const struct tl_scan *,
 			    const struct tl_out_opts *);
 } formats[] = {
+	{ "github", tl_out_github },
 	{ "json", tl_out_json },
+	{ "junit", tl_out_junit },
+	{ "sarif", tl_out_sarif },
 	{ "text", tl_out_text },
 };
 
@@ -399,8 +404,8 @@ main(int argc, char *argv[])
 				outs[nouts].path = colon + 1;
 			}
 			if (find_format(optarg) < 0)
-				usage_error("unknown format '%s' (choose text "
-				    "or json)", optarg);
+				usage_error("unknown format '%s' (choose text, "
+				    "json, sarif, junit or github)", optarg);
 			nouts++;
 			break;
 		case 'o':

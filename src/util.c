@@ -398,6 +398,34 @@ tl_buf_add_escaped(struct tl_buf *b, const char *s, size_t n)
 	}
 }
 
+void
+tl_buf_add_xml(struct tl_buf *b, const char *s)
+{
+	char	*e = tl_escape(s), *p;
+
+	for (p = e; *p != '\0'; p++)
+		switch (*p) {
+		case '&':
+			tl_buf_adds(b, "&amp;");
+			break;
+		case '<':
+			tl_buf_adds(b, "&lt;");
+			break;
+		case '>':
+			tl_buf_adds(b, "&gt;");
+			break;
+		case '"':
+			tl_buf_adds(b, "&quot;");
+			break;
+		case '\'':
+			tl_buf_adds(b, "&#39;");
+			break;
+		default:
+			tl_buf_addc(b, *p);
+		}
+	free(e);
+}
+
 char *
 tl_str_fold(const char *s, size_t n)
 {

@@ -261,7 +261,20 @@ struct tl_out_opts {
 	int	quiet;		/* text only: the finding lines and nothing else */
 };
 
+/*
+ * The path a CI system shows for a finding's path: prefixed with the
+ * target when that is a relative directory other than "." (twelvelint
+ * services/api reports services/api/Dockerfile), so that annotations and
+ * code-scanning alerts land on the file in the checkout.  A new string.
+ */
+char	*tl_out_path(const struct tl_scan *, const char *);
+/* A factor's reported status: a factor --factor left out is not applicable. */
+enum tl_status tl_out_status(const struct tl_factor_result *);
+
 int	tl_out_text(FILE *, const struct tl_scan *, const struct tl_out_opts *);
 int	tl_out_json(FILE *, const struct tl_scan *, const struct tl_out_opts *);
+int	tl_out_sarif(FILE *, const struct tl_scan *, const struct tl_out_opts *);
+int	tl_out_junit(FILE *, const struct tl_scan *, const struct tl_out_opts *);
+int	tl_out_github(FILE *, const struct tl_scan *, const struct tl_out_opts *);
 
 #endif /* TWELVELINT_H */

@@ -107,6 +107,11 @@ char	*tl_str_fold(const char *, size_t);
 void	 tl_buf_add_escaped(struct tl_buf *, const char *, size_t);
 /* The same, as a new string owned by the caller. */
 char	*tl_escape(const char *);
+/*
+ * Append s escaped as above and then for XML and HTML text and attribute
+ * values (& < > " ' as entities): valid UTF-8 with no control character.
+ */
+void	 tl_buf_add_xml(struct tl_buf *, const char *);
 
 /*
  * Redact: a copy of the secret with its first 4 characters kept and every
