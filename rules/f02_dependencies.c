@@ -3288,6 +3288,11 @@ call_at(const struct tl_file *f, const struct run_call *rc, size_t k,
 	    !is_ident((unsigned char)rc->mod[0]) ||
 	    !is_ident((unsigned char)d[k - m - 1])))
 		return 1;
+	/* require('child_process').execSync(…) */
+	if (rc->mod != NULL && strcmp(rc->mod, "child_process.") == 0 &&
+	    k > 16 && (strncmp(d + k - 16, "child_process').", 16) == 0 ||
+	    strncmp(d + k - 16, "child_process\").", 16) == 0))
+		return 1;
 	if (alias[0] != '\0' && k > (m = strlen(alias)) && d[k - 1] == '.' &&
 	    strncmp(d + k - m - 1, alias, m) == 0 && (k == m + 1 ||
 	    !is_ident((unsigned char)d[k - m - 2])))
@@ -3395,7 +3400,7 @@ static void
 scan_filename(const struct tl_file *f, struct tool_hits *h)
 {
 	const char	*d = f->data, *e = d + f->size, *p, *a;
-	char		*s;
+	char		*el[1];
 	unsigned	 line, col;
 
 	if (f->lang != TL_LANG_CSHARP || strstr(d, "ProcessStartInfo") == NULL)
@@ -3408,11 +3413,11 @@ scan_filename(const struct tl_file *f, struct tool_hits *h)
 		if (a >= e || *a != '=' || a[1] == '=')
 			continue;
 		a = skip_space(a + 1, e);
-		if ((s = str_literal(&a, e, f->lang)) == NULL)
+		if ((el[0] = str_literal(&a, e, f->lang)) == NULL)
 			continue;
 		tl_lines_locate(&f->lines, (size_t)(p - d), &line, &col);
-		hit_argv(h, &s, 1, line);
-		free(s);
+		hit_argv(h, el, 1, line);
+		free(el[0]);
 	}
 }
 
@@ -3465,7 +3470,8 @@ tooling_path(const struct tl_file *f)
 		"setup.py", "noxfile.py", "tasks.py", "fabfile.py", "dodo.py",
 		"conftest.py", "build.rs", "magefile.go", "mage.go",
 		"gulpfile.js", "Gulpfile.js", "gruntfile.js", "Gruntfile.js",
-		"Jakefile.js", "dangerfile.js", "dangerfile.ts"
+		"Jakefile.js", "dangerfile.js", "dangerfile.ts", "esbuild.js",
+		"esbuild.mjs", "build.js", "build.mjs"
 	};
 	const char	*p, *e;
 	size_t		 i, n;
@@ -3674,6 +3680,22 @@ path_under(const char *path, const char *dir)
 	return n == 0 || (strncmp(path, dir, n) == 0 && path[n] == '/');
 }
 
+/*
+ * Does a directory hold source files?  A Dockerfile beside its own code
+ * builds that code; one in a directory without any (docker/, deploy/)
+ * builds from a context elsewhere, maybe the root.
+ */
+static int
+holds_source(const struct tl_repo *repo, const char *dir)
+{
+	const struct tl_file	*f;
+
+	TL_FOREACH_FILE(f, repo, TL_FILE_SOURCE)
+		if (path_under(f->path, dir))
+			return 1;
+	return 0;
+}
+
 static void
 fn_why(struct tl_buf *why, const struct zip_fn *z)
 {
@@ -3687,9 +3709,10 @@ fn_why(struct tl_buf *why, const struct zip_fn *z)
 /*
  * Does the tool a source file runs go undeclared where the file runs?
  * The place is, in this order: the .zip Lambda functions whose CodeUri
- * holds the file; the Dockerfiles in the file's directory or above it
- * (else every Dockerfile of the repository); the template's other .zip
- * functions; a Procfile's buildpack stack.  why gets the detail.
+ * holds the file; the Dockerfiles in the file's directory or above it,
+ * else those in directories without source of their own (docker/,
+ * deploy/: they build from a context elsewhere); the template's other
+ * .zip functions; a Procfile's buildpack stack.  why gets the detail.
  */
 static int
 undeclared(const struct deploys *d, const struct tl_repo *repo,
@@ -3724,7 +3747,8 @@ undeclared(const struct deploys *d, const struct tl_repo *repo,
 	}
 	for (pass = 0; pass < d->ndfs && !yes; pass++) {
 		dir = tl_path_dir(d->dfs[pass]->path);
-		if (!near || path_under(f->path, dir)) {
+		if (near ? path_under(f->path, dir) :
+		    !holds_source(repo, dir)) {
 			tl_buf_clear(&tmp);
 			yes = df_declares(repo, d->dfs[pass], t, prog, &tmp);
 			if (ncand++ == 0)

@@ -15,3 +15,7 @@ function fetch(url) {
 }
 
 module.exports = { resize, revision, fetch };
+
+function pack(dir) {
+  return require("child_process").execFileSync("zip", ["-r", "out.zip", dir]);
+}
