@@ -2759,7 +2759,8 @@ static int	cmd_declares(const struct tl_repo *, const struct tl_sh_cmd *,
 
 /*
  * Does a repository script a command runs (its first *.sh word) declare
- * the tool?  A script that is not in the repository may: yes.
+ * the tool?  A script that is not in the repository may: yes.  Scripts
+ * are followed two levels deep.
  */
 static int
 script_declares(const struct tl_repo *repo, const char *w,
@@ -2782,7 +2783,7 @@ script_declares(const struct tl_repo *repo, const char *w,
 			    depth + 1))
 				return 1;
 	}
-	return !found || depth > 0;
+	return !found;
 }
 
 /*
