@@ -2497,6 +2497,1425 @@ tf0207_check(struct tl_check *c)
 	return 0;
 }
 
+/* ------------------------------------------------------------- TF0208 */
+
+/*
+ * The system tools an application may run by name, and what provides
+ * them.  progs: the program names; words: the names of OS packages and
+ * images that provide them, compared with a package or image name and
+ * with each of its parts split at - _ . / : ("poppler" in poppler-utils,
+ * "ffmpeg" in jrottenberg/ffmpeg); vendors: language packages whose
+ * install ships the binary itself (npm ffmpeg-static), compared as the
+ * ecosystem compares names.  Only these programs are reported: sh, tar,
+ * grep, python and every other program outside the table never are.
+ */
+static const struct sys_tool {
+	const char	*progs;
+	const char	*words;
+	const char	*vendors;
+	int		 jvm;		/* the JVM: not for Java/Kotlin code */
+} sys_tools[] = {
+	{ "ffmpeg ffprobe ffplay", "ffmpeg",
+	  "ffmpeg-static @ffmpeg-installer/ffmpeg ffprobe-static "
+	  "@ffprobe-installer/ffprobe imageio-ffmpeg static-ffmpeg", 0 },
+	{ "convert identify mogrify montage composite magick",
+	  "imagemagick magick", NULL, 0 },
+	{ "gm", "graphicsmagick", NULL, 0 },
+	{ "gs", "ghostscript", NULL, 0 },
+	{ "pdftotext pdftoppm pdfinfo pdfimages pdftocairo pdfunite "
+	  "pdfseparate pdftohtml", "poppler", NULL, 0 },
+	{ "qpdf", "qpdf", NULL, 0 },
+	{ "wkhtmltopdf wkhtmltoimage", "wkhtmltopdf wkhtmltox", NULL, 0 },
+	{ "libreoffice soffice lowriter unoconv", "libreoffice unoconv",
+	  NULL, 0 },
+	{ "pandoc", "pandoc", "pypandoc-binary", 0 },
+	{ "tesseract", "tesseract", NULL, 0 },
+	{ "exiftool", "exiftool", NULL, 0 },
+	{ "inkscape", "inkscape", NULL, 0 },
+	{ "rsvg-convert", "rsvg-convert librsvg2-bin", NULL, 0 },
+	{ "sox", "sox", NULL, 0 },
+	{ "optipng", "optipng", NULL, 0 },
+	{ "pngquant", "pngquant", NULL, 0 },
+	{ "jpegoptim", "jpegoptim", NULL, 0 },
+	{ "gifsicle", "gifsicle", NULL, 0 },
+	{ "cwebp dwebp", "webp", NULL, 0 },
+	{ "vips vipsthumbnail", "vips libvips-tools", NULL, 0 },
+	{ "7z 7za", "p7zip 7zip", "7zip-bin", 0 },
+	{ "zip", "zip", NULL, 0 },
+	{ "unzip", "unzip", NULL, 0 },
+	{ "git", "git", NULL, 0 },
+	{ "curl", "curl", NULL, 0 },
+	{ "wget", "wget", NULL, 0 },
+	{ "ssh scp sftp", "openssh ssh", NULL, 0 },
+	{ "rsync", "rsync", NULL, 0 },
+	{ "psql pg_dump pg_restore pg_dumpall", "postgresql postgres postgis",
+	  NULL, 0 },
+	{ "mysql mysqldump", "mysql mariadb percona", NULL, 0 },
+	{ "mongodump mongorestore mongoexport mongoimport",
+	  "mongodb mongo", NULL, 0 },
+	{ "chromium chromium-browser google-chrome google-chrome-stable",
+	  "chromium chrome puppeteer playwright selenium browserless",
+	  "puppeteer @sparticuz/chromium chrome-aws-lambda "
+	  "@sparticuz/chrome-aws-lambda", 0 },
+	{ "java", "java jdk jre openjdk temurin corretto zulu liberica "
+	  "graalvm sapmachine semeru maven gradle", NULL, 1 },
+	{ "aws", "awscli aws-cli", "awscli", 0 },
+	{ "yt-dlp youtube-dl", "yt-dlp youtube-dl", "yt-dlp youtube-dl "
+	  "youtube-dl-exec yt-dlp-exec", 0 },
+};
+
+/*
+ * The listed programs a base image is known to ship.  buildpack-deps
+ * (under python, node, ruby, perl, rust, gcc, pypy: the tags without
+ * -slim or -alpine) has curl, wget, git, openssh-client, unzip and
+ * imagemagick; its -scm variant (under golang) no imagemagick nor unzip;
+ * its -curl variant curl and wget only.  Busybox (alpine) has wget and
+ * unzip applets.  Amazon Linux, the Lambda base images and UBI have
+ * curl.  Debian, Ubuntu, -slim variants, distroless and .NET images
+ * have none of them.
+ */
+#define TOOLS_BUSYBOX	"wget unzip"
+#define TOOLS_CURL	"curl wget"
+#define TOOLS_SCM	TOOLS_CURL " git ssh scp sftp"
+#define TOOLS_FULL	TOOLS_SCM " unzip convert identify mogrify montage " \
+	"composite"
+/*
+ * What a buildpack stack (Heroku-style, a Procfile and no Dockerfile)
+ * is taken to provide, generously: the tools of its run image and the
+ * clients it has carried in some version.  The Lambda runtimes: curl.
+ */
+#define TOOLS_STACK	TOOLS_FULL " rsync zip gs pdftotext pdftoppm " \
+	"pdfinfo pdfimages psql pg_dump pg_restore pg_dumpall mysql mysqldump"
+#define TOOLS_LAMBDA	"curl"
+
+/*
+ * Base images whose contents are known.  name is the repository
+ * (official images without docker.io/library/), or a prefix when it
+ * ends in '/' or '*'; the tools of the default tags, the -alpine tags
+ * and the -slim tags.  Any other image is not known: it may ship any
+ * tool and nothing is reported for it.
+ */
+static const struct base_image {
+	const char	*name;
+	const char	*dflt;
+	const char	*alpine;
+	const char	*slim;
+} base_images[] = {
+	{ "python", TOOLS_FULL, TOOLS_BUSYBOX, "" },
+	{ "node", TOOLS_FULL, TOOLS_BUSYBOX, "" },
+	{ "ruby", TOOLS_FULL, TOOLS_BUSYBOX, "" },
+	{ "perl", TOOLS_FULL, TOOLS_BUSYBOX, "" },
+	{ "pypy", TOOLS_FULL, TOOLS_BUSYBOX, "" },
+	{ "rust", TOOLS_FULL, TOOLS_BUSYBOX, "" },
+	{ "gcc", TOOLS_FULL, TOOLS_BUSYBOX, "" },
+	{ "buildpack-deps", TOOLS_FULL, TOOLS_BUSYBOX, "" },
+	{ "golang", TOOLS_SCM, TOOLS_BUSYBOX, "" },
+	{ "openjdk", TOOLS_SCM, TOOLS_BUSYBOX, "" },
+	{ "php", "curl", "curl " TOOLS_BUSYBOX, "curl" },
+	{ "eclipse-temurin", TOOLS_CURL, TOOLS_BUSYBOX, TOOLS_CURL },
+	{ "amazoncorretto", "curl", TOOLS_BUSYBOX, "curl" },
+	{ "debian", "", TOOLS_BUSYBOX, "" },
+	{ "ubuntu", "", TOOLS_BUSYBOX, "" },
+	{ "alpine", TOOLS_BUSYBOX, TOOLS_BUSYBOX, TOOLS_BUSYBOX },
+	{ "busybox", TOOLS_BUSYBOX, TOOLS_BUSYBOX, TOOLS_BUSYBOX },
+	{ "scratch", "", "", "" },
+	{ "amazonlinux", "curl", "curl", "curl" },
+	{ "public.ecr.aws/amazonlinux/", "curl", "curl", "curl" },
+	{ "public.ecr.aws/lambda/", "curl", "curl", "curl" },
+	{ "amazon/aws-lambda-*", "curl", "curl", "curl" },
+	{ "registry.access.redhat.com/ubi*", "curl", "curl", "curl" },
+	{ "redhat/ubi*", "curl", "curl", "curl" },
+	{ "fedora", "curl", "curl", "curl" },
+	{ "rockylinux", "curl", "curl", "curl" },
+	{ "almalinux", "curl", "curl", "curl" },
+	{ "mcr.microsoft.com/dotnet/", "", TOOLS_BUSYBOX, "" },
+	{ "gcr.io/distroless/", "", "", "" },
+	{ "cgr.dev/chainguard/", "", "", "" },
+};
+
+/* Registry prefixes that name the official images. */
+static const char *const official_prefixes[] = {
+	"docker.io/library/", "index.docker.io/library/",
+	"registry-1.docker.io/library/", "public.ecr.aws/docker/library/",
+	"docker.io/", "library/"
+};
+
+/* Is w[0..n) one of the blank-separated words of list, ignoring case? */
+static int
+word_in_case(const char *list, const char *w, size_t n)
+{
+	char	 low[64];
+	size_t	 i;
+
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)w[i]);
+	return word_in_n(list, low, n);
+}
+
+/*
+ * Does a name, or one of its parts split at any of seps, name the tool
+ * (one of its programs or words)?
+ */
+static int
+names_tool(const char *s, size_t len, const char *seps,
+    const struct sys_tool *t)
+{
+	const char	*p = s, *e = s + len, *q;
+
+	if (word_in_case(t->words, s, len) || word_in_case(t->progs, s, len))
+		return 1;
+	while (p < e) {
+		for (q = p; q < e && strchr(seps, *q) == NULL; q++)
+			;
+		if (word_in_case(t->words, p, (size_t)(q - p)) ||
+		    word_in_case(t->progs, p, (size_t)(q - p)))
+			return 1;
+		p = q + 1;
+	}
+	return 0;
+}
+
+#define NAME_SEPS	"-_/:@=+"
+
+/*
+ * The programs a base image is known to ship, or NULL when the image is
+ * not known (a company base image, an unresolved $ARG, a Windows tag).
+ */
+static const char *
+image_tools(const char *image)
+{
+	const struct base_image	*b;
+	const char		*n;
+	char			*name = NULL, *tag = NULL;
+	const char		*r = NULL;
+	size_t			 i, len;
+
+	if (*image == '\0' || strpbrk(image, "${}") != NULL ||
+	    tl_df_image_split(image, &name, &tag, NULL) != 0)
+		return NULL;
+	n = name;
+	for (i = 0; i < TL_NELEM(official_prefixes); i++)
+		if (tl_str_has_prefix(n, official_prefixes[i])) {
+			n += strlen(official_prefixes[i]);
+			break;
+		}
+	for (i = 0; i < TL_NELEM(base_images) && r == NULL; i++) {
+		b = &base_images[i];
+		len = strlen(b->name);
+		if (b->name[len - 1] == '*' || b->name[len - 1] == '/') {
+			if (strncmp(n, b->name, len - (b->name[len - 1] ==
+			    '*')) != 0)
+				continue;
+		} else if (strcmp(n, b->name) != 0)
+			continue;
+		if (tag == NULL)
+			r = b->dflt;
+		else if (strstr(tag, "windowsservercore") != NULL ||
+		    strstr(tag, "nanoserver") != NULL)
+			break;
+		else if (strstr(tag, "alpine") != NULL)
+			r = b->alpine;
+		else if (strstr(tag, "slim") != NULL)
+			r = b->slim;
+		else if (strcmp(b->name, "buildpack-deps") == 0 &&
+		    tl_str_has_suffix(tag, "curl"))
+			r = TOOLS_CURL;
+		else if (strcmp(b->name, "buildpack-deps") == 0 &&
+		    tl_str_has_suffix(tag, "scm"))
+			r = TOOLS_SCM;
+		else
+			r = b->dflt;
+	}
+	free(name);
+	free(tag);
+	return r;
+}
+
+/* Is the package style one of an OS package manager? */
+static int
+os_style(enum pin_style s)
+{
+	return s == PIN_APT || s == PIN_APK || s == PIN_RPM ||
+	    s == PIN_ZYPPER;
+}
+
+/* Is a language package (version removed) one that ships the tool? */
+static int
+vendors_tool(const char *w, const struct sys_tool *t)
+{
+	size_t	 n;
+
+	if (t->vendors == NULL)
+		return 0;
+	/* name==1, name@1 (after a scope's '@'), name[extra] */
+	n = strcspn(w + (w[0] == '@'), "=<>~!@[;: ") + (w[0] == '@');
+	return word_in_case(t->vendors, w, n);
+}
+
+static int	cmd_declares(const struct tl_repo *, const struct tl_sh_cmd *,
+		    const struct sys_tool *, int);
+
+/*
+ * Does a repository script a command runs (its first *.sh word) declare
+ * the tool?  A script that is not in the repository may: yes.  Scripts
+ * are followed two levels deep.
+ */
+static int
+script_declares(const struct tl_repo *repo, const char *w,
+    const struct sys_tool *t, int depth)
+{
+	const struct tl_file	*s;
+	const char		*name = base_name(w);
+	size_t			 i, k;
+	int			 found = 0;
+
+	for (i = 0; i < repo->nfiles; i++) {
+		s = repo->files[i];
+		if (s->kind != TL_FILE_SCRIPT || strcmp(s->name, name) != 0)
+			continue;
+		found = 1;
+		if (s->script == NULL)
+			return 1;
+		for (k = 0; k < s->script->ncmds; k++)
+			if (cmd_declares(repo, &s->script->cmds[k], t,
+			    depth + 1))
+				return 1;
+	}
+	return !found;
+}
+
+/*
+ * Does a build command put the tool in the image, or show it is there?
+ * An install of a package that provides it (OS package managers: by
+ * the package's name or parts; pip, npm, gem: a package that vendors
+ * it), an install whose packages are only known at build time, a
+ * repository script that does either, or any other command that names
+ * the tool (downloads it, copies or links it, runs it).
+ */
+static int
+cmd_declares(const struct tl_repo *repo, const struct tl_sh_cmd *c,
+    const struct sys_tool *t, int depth)
+{
+	const struct installer	*ins = NULL;
+	const char		*tool, *sub, *w;
+	struct words		 ws;
+	size_t			 i, next, n = 0;
+
+	if ((tool = tool_of(c, &next)) == NULL)
+		return 0;
+	for (i = 0; i < TL_NELEM(installers); i++)
+		if (strcmp(tool, installers[i].prog) == 0)
+			ins = &installers[i];
+	if (ins != NULL) {
+		words_init(&ws, c, next, ins->argopts);
+		if ((sub = words_next(&ws)) != NULL &&
+		    word_in(ins->subs, sub)) {
+			while ((w = words_next(&ws)) != NULL) {
+				n++;
+				if (is_unknown(w))
+					return 1;
+				if (os_style(ins->style) ? names_tool(w,
+				    strcspn(w, "=<>~:"), "-_.+", t) :
+				    vendors_tool(w, t))
+					return 1;
+			}
+			/* apt-get install < list, xargs: not known here. */
+			return n == 0 && os_style(ins->style);
+		}
+	}
+	for (i = tl_sh_prog_index(c); i < c->argc; i++) {
+		w = c->argv[i];
+		if (strcmp(tool, "xargs") == 0 && i > tl_sh_prog_index(c))
+			for (n = 0; n < TL_NELEM(installers); n++)
+				if (strcmp(base_name(w),
+				    installers[n].prog) == 0)
+					return 1;
+		if (tl_str_has_suffix(w, ".sh") && strpbrk(w, "$`") == NULL &&
+		    depth < 2)
+			return script_declares(repo, w, t, depth);
+		if (names_tool(w, strlen(w), NAME_SEPS, t))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does the final image of a Dockerfile provide the tool?  Its base
+ * image (known to ship it, or not known at all, or named for it), and
+ * every RUN, COPY and ADD of the final stage and the stages it is built
+ * FROM.  what gets "Dockerfile: FROM image".
+ */
+static int
+df_declares(const struct tl_repo *repo, const struct tl_file *f,
+    const struct sys_tool *t, const char *prog, struct tl_buf *what)
+{
+	const struct tl_df_stage *chain[TL_DF_CHAIN_MAX], *final;
+	const struct tl_df_instr *in;
+	const char		*has, *from;
+	struct df_scripts	 ds;
+	char			**w = NULL;
+	size_t			 n, i, k, j, nw;
+	int			 yes = 0;
+
+	if ((final = tl_dockerfile_final(f->docker)) == NULL)
+		return 1;
+	n = tl_df_stage_chain(f->docker, final, chain);
+	if (n == 0 || (has = image_tools(chain[0]->image)) == NULL ||
+	    word_in(has, prog))
+		return 1;
+	tl_buf_addf(what, "%s: FROM %s", f->path, chain[0]->image);
+	for (i = 0; i < n && !yes; i++) {
+		if (names_tool(chain[i]->image, strlen(chain[i]->image),
+		    NAME_SEPS, t))
+			return 1;
+		for (k = chain[i]->first; k < chain[i]->first +
+		    chain[i]->count && !yes; k++) {
+			in = &f->docker->instrs[k];
+			if (strcmp(in->keyword, "COPY") == 0 ||
+			    strcmp(in->keyword, "ADD") == 0) {
+				from = tl_df_instr_flag(in, "from");
+				if (from != NULL && in->from_stage < 0 &&
+				    names_tool(from, strlen(from), NAME_SEPS,
+				    t))
+					return 1;
+				nw = tl_df_copy_words(in, &w);
+				for (j = 0; j < nw && !yes; j++)
+					yes = names_tool(w[j], strlen(w[j]),
+					    NAME_SEPS, t);
+				tl_words_free(w, nw);
+				continue;
+			}
+			if (strcmp(in->keyword, "RUN") != 0)
+				continue;
+			df_scripts_parse(&ds, in);
+			for (j = 0; j < ds.n && !yes; j++)
+				for (nw = 0; nw < ds.v[j]->ncmds && !yes; nw++)
+					yes = cmd_declares(repo,
+					    &ds.v[j]->cmds[nw], t, 0);
+			df_scripts_release(&ds);
+		}
+	}
+	return yes;
+}
+
+/* Languages as bits, for the table of calls. */
+#define L_PY	(1U << TL_LANG_PYTHON)
+#define L_JS	((1U << TL_LANG_JAVASCRIPT) | (1U << TL_LANG_TYPESCRIPT))
+#define L_GO	(1U << TL_LANG_GO)
+#define L_RB	(1U << TL_LANG_RUBY)
+#define L_JVM	((1U << TL_LANG_JAVA) | (1U << TL_LANG_KOTLIN))
+#define L_PHP	(1U << TL_LANG_PHP)
+#define L_CS	(1U << TL_LANG_CSHARP)
+#define L_RS	(1U << TL_LANG_RUST)
+
+/*
+ * Calls that run a program.  A call is fn( right after mod (which ends
+ * in its separator: "subprocess.", "Command::", "new "), or fn( alone
+ * when bare is "" or the file contains bare (a from-import); a file
+ * without gate is not searched for it.  Of the arguments, argn come
+ * before the program; then a list of string literals is the argument
+ * vector, and a lone string is a shell command line when shell is set
+ * (os.system), else the program, or a command line when it holds a
+ * blank (Runtime.exec("convert a b"), run("…", shell=True)).
+ */
+static const struct run_call {
+	unsigned	 langs;
+	const char	*gate;
+	const char	*mod;
+	const char	*fn;
+	const char	*bare;
+	int		 shell;
+	int		 argn;
+} run_calls[] = {
+	{ L_PY, NULL, "subprocess.", "run", "from subprocess import", 0, 0 },
+	{ L_PY, NULL, "subprocess.", "call", "from subprocess import", 0, 0 },
+	{ L_PY, NULL, "subprocess.", "check_call", "from subprocess import",
+	  0, 0 },
+	{ L_PY, NULL, "subprocess.", "check_output", "from subprocess import",
+	  0, 0 },
+	{ L_PY, NULL, "subprocess.", "Popen", "from subprocess import", 0, 0 },
+	{ L_PY, NULL, "subprocess.", "getoutput", "from subprocess import",
+	  1, 0 },
+	{ L_PY, NULL, "subprocess.", "getstatusoutput",
+	  "from subprocess import", 1, 0 },
+	{ L_PY, NULL, "os.", "system", NULL, 1, 0 },
+	{ L_PY, NULL, "os.", "popen", NULL, 1, 0 },
+	{ L_PY, NULL, "os.", "execlp", NULL, 0, 0 },
+	{ L_PY, NULL, "os.", "execlpe", NULL, 0, 0 },
+	{ L_PY, NULL, "os.", "execvp", NULL, 0, 0 },
+	{ L_PY, NULL, "os.", "execvpe", NULL, 0, 0 },
+	{ L_PY, NULL, "os.", "spawnlp", NULL, 0, 1 },
+	{ L_PY, NULL, "os.", "spawnlpe", NULL, 0, 1 },
+	{ L_PY, NULL, "os.", "spawnvp", NULL, 0, 1 },
+	{ L_PY, NULL, "os.", "spawnvpe", NULL, 0, 1 },
+	{ L_PY, NULL, "asyncio.", "create_subprocess_exec",
+	  "from asyncio import", 0, 0 },
+	{ L_PY, NULL, "asyncio.", "create_subprocess_shell",
+	  "from asyncio import", 1, 0 },
+	{ L_JS, "child_process", "child_process.", "exec", "", 1, 0 },
+	{ L_JS, "child_process", "child_process.", "execSync", "", 1, 0 },
+	{ L_JS, "child_process", "child_process.", "spawn", "", 0, 0 },
+	{ L_JS, "child_process", "child_process.", "spawnSync", "", 0, 0 },
+	{ L_JS, "child_process", "child_process.", "execFile", "", 0, 0 },
+	{ L_JS, "child_process", "child_process.", "execFileSync", "", 0, 0 },
+	{ L_JS, "shelljs", "shell.", "exec", NULL, 1, 0 },
+	{ L_JS, "execa", NULL, "execa", "", 0, 0 },
+	{ L_JS, "execa", NULL, "execaSync", "", 0, 0 },
+	{ L_JS, "execa", NULL, "execaCommand", "", 1, 0 },
+	{ L_JS, "execa", NULL, "execaCommandSync", "", 1, 0 },
+	{ L_JS, NULL, "Bun.", "spawn", NULL, 0, 0 },
+	{ L_JS, NULL, "Bun.", "spawnSync", NULL, 0, 0 },
+	{ L_GO, NULL, "exec.", "Command", NULL, 0, 0 },
+	{ L_GO, NULL, "exec.", "CommandContext", NULL, 0, 1 },
+	{ L_RB, NULL, "Kernel.", "system", "", 0, 0 },
+	{ L_RB, NULL, "Kernel.", "exec", "", 0, 0 },
+	{ L_RB, NULL, "Kernel.", "spawn", "", 0, 0 },
+	{ L_RB, NULL, "Open3.", "capture2", NULL, 0, 0 },
+	{ L_RB, NULL, "Open3.", "capture2e", NULL, 0, 0 },
+	{ L_RB, NULL, "Open3.", "capture3", NULL, 0, 0 },
+	{ L_RB, NULL, "Open3.", "popen2", NULL, 0, 0 },
+	{ L_RB, NULL, "Open3.", "popen2e", NULL, 0, 0 },
+	{ L_RB, NULL, "Open3.", "popen3", NULL, 0, 0 },
+	{ L_RB, NULL, "IO.", "popen", NULL, 0, 0 },
+	{ L_RB, NULL, "Process.", "spawn", NULL, 0, 0 },
+	{ L_RB, NULL, "PTY.", "spawn", NULL, 0, 0 },
+	{ L_JVM, NULL, "new ", "ProcessBuilder", "", 0, 0 },
+	{ L_JVM, NULL, "getRuntime().", "exec", NULL, 0, 0 },
+	{ L_JVM, "commons.exec", "CommandLine.", "parse", NULL, 1, 0 },
+	{ L_JVM, "commons.exec", "new ", "CommandLine", "", 0, 0 },
+	{ L_PHP, NULL, NULL, "exec", "", 1, 0 },
+	{ L_PHP, NULL, NULL, "shell_exec", "", 1, 0 },
+	{ L_PHP, NULL, NULL, "system", "", 1, 0 },
+	{ L_PHP, NULL, NULL, "passthru", "", 1, 0 },
+	{ L_PHP, NULL, NULL, "popen", "", 1, 0 },
+	{ L_PHP, NULL, NULL, "proc_open", "", 1, 0 },
+	{ L_PHP, NULL, "new ", "Process", NULL, 0, 0 },
+	{ L_PHP, NULL, "Process::", "fromShellCommandline", NULL, 1, 0 },
+	{ L_CS, NULL, "Process.", "Start", NULL, 0, 0 },
+	{ L_CS, NULL, "new ", "ProcessStartInfo", "", 0, 0 },
+	{ L_CS, "CliWrap", "Cli.", "Wrap", NULL, 0, 0 },
+	{ L_RS, NULL, "Command::", "new", NULL, 0, 0 },
+};
+
+/* Wrappers around an argument vector, skipped to reach its strings. */
+static const char *const vec_wrappers[] = {
+	"[]string{", "new String[]{", "new String[] {", "new string[]{",
+	"new string[] {", "new[]{", "new[] {", "Arrays.asList(", "List.of(",
+	"listOf(", "mutableListOf(", "arrayOf(", "array(", "vec![", "&["
+};
+
+/* The first tool call found for each tool of sys_tools in one file. */
+struct tool_hits {
+	unsigned	 line[TL_NELEM(sys_tools)];	/* 0: none */
+	char		 prog[TL_NELEM(sys_tools)][32];
+	enum tl_lang	 lang;
+};
+
+/* Note that the program runs at line, when it is a listed tool. */
+static void
+hit_prog(struct tool_hits *h, const char *prog, unsigned line)
+{
+	size_t	 i, n = strlen(prog);
+
+	if (n > 4 && strcasecmp(prog + n - 4, ".exe") == 0)
+		n -= 4;
+	if (n == 0 || n >= sizeof h->prog[0])
+		return;
+	for (i = 0; i < TL_NELEM(sys_tools); i++) {
+		if (!word_in_n(sys_tools[i].progs, prog, n) ||
+		    (sys_tools[i].jvm && (h->lang == TL_LANG_JAVA ||
+		    h->lang == TL_LANG_KOTLIN)))
+			continue;
+		if (h->line[i] == 0 || line < h->line[i]) {
+			h->line[i] = line;
+			memcpy(h->prog[i], prog, n);
+			h->prog[i][n] = '\0';
+		}
+		return;
+	}
+}
+
+/* Every program a shell command line runs (sh -c bodies included). */
+static void
+hit_shell(struct tool_hits *h, const char *text, size_t len, unsigned line)
+{
+	struct tl_script	*sc = NULL;
+	size_t			 i;
+
+	if (tl_shell_parse(&sc, text, len, line) != 0 || sc == NULL)
+		return;
+	for (i = 0; i < sc->ncmds; i++)
+		if (sc->cmds[i].argc > 0)
+			hit_prog(h, tl_sh_real_prog(&sc->cmds[i]), line);
+	tl_script_free(sc);
+}
+
+/* An argument vector, as one command line of quoted words. */
+static void
+hit_argv(struct tool_hits *h, char *const *el, size_t n, unsigned line)
+{
+	struct tl_buf	 b = TL_BUF_INIT;
+	const char	*p;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			tl_buf_addc(&b, ' ');
+		tl_buf_addc(&b, '\'');
+		for (p = el[i]; *p != '\0'; p++)
+			if (*p == '\'')
+				tl_buf_adds(&b, "'\\''");
+			else
+				tl_buf_addc(&b, *p);
+		tl_buf_addc(&b, '\'');
+	}
+	hit_shell(h, tl_buf_str(&b), b.len, line);
+	tl_buf_release(&b);
+}
+
+static const char *
+skip_space(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' ||
+	    *p == '\n' || (*p == '\\' && p + 1 < e && p[1] == '\n')))
+		p++;
+	return p;
+}
+
+/*
+ * The string literal at *pp, its text as written (owned), with *pp moved
+ * past it; NULL when there is none.  Python prefixes (f"", r'') and
+ * triple quotes, C# @"" and $"", JavaScript and Go backquotes.
+ */
+static char *
+str_literal(const char **pp, const char *e, enum tl_lang lang)
+{
+	const char	*p = *pp, *s;
+	char		 q;
+	size_t		 n = 0;
+	int		 triple = 0;
+
+	if (lang == TL_LANG_PYTHON) {
+		while (n < 2 && p + n < e && strchr("rRbBuUfF", p[n]) != NULL)
+			n++;
+		if (n > 0 && p + n < e && (p[n] == '"' || p[n] == '\''))
+			p += n;
+	} else if (lang == TL_LANG_CSHARP)
+		while (p < e && (*p == '@' || *p == '$'))
+			p++;
+	if (p >= e)
+		return NULL;
+	q = *p;
+	if (q != '"' && !(q == '\'' && lang != TL_LANG_GO &&
+	    lang != TL_LANG_RUST && lang != TL_LANG_JAVA &&
+	    lang != TL_LANG_KOTLIN && lang != TL_LANG_CSHARP) &&
+	    !(q == '`' && (lang == TL_LANG_GO || lang == TL_LANG_JAVASCRIPT ||
+	    lang == TL_LANG_TYPESCRIPT)))
+		return NULL;
+	if (e - p > 2 && p[1] == q && p[2] == q) {
+		triple = 1;
+		p += 3;
+	} else
+		p++;
+	for (s = p; p < e; p++) {
+		if (*p == '\\' && q != '`') {
+			if (++p >= e)
+				break;
+			continue;
+		}
+		if (*p == '\n' && !triple && q != '`')
+			return NULL;
+		if (*p == q && (!triple || (e - p > 2 && p[1] == q &&
+		    p[2] == q)))
+			break;
+		if (p - s > 4096)
+			return NULL;
+	}
+	if (p >= e)
+		return NULL;
+	*pp = p + (triple ? 3 : 1);
+	return tl_strndup(s, (size_t)(p - s));
+}
+
+/* Past one argument and its comma; NULL at the end of the list. */
+static const char *
+skip_arg(const char *p, const char *e, enum tl_lang lang)
+{
+	char	*s;
+	int	 depth = 0;
+
+	while (p < e) {
+		if ((s = str_literal(&p, e, lang)) != NULL) {
+			free(s);
+			continue;
+		}
+		if (*p == '(' || *p == '[' || *p == '{')
+			depth++;
+		else if (*p == ')' || *p == ']' || *p == '}') {
+			if (depth-- == 0)
+				return NULL;
+		} else if (*p == ',' && depth == 0)
+			return p + 1;
+		else if (*p == ';')
+			return NULL;
+		p++;
+	}
+	return NULL;
+}
+
+#define CALL_ARGS_MAX	6
+
+/*
+ * The string literals that open an argument list at p (after "("): up
+ * to CALL_ARGS_MAX, stopping at the first argument that is not one;
+ * *listed when they were in a list ([…], {…}, Arrays.asList(…)).
+ */
+static size_t
+call_args(const char *p, const char *e, enum tl_lang lang, int argn,
+    char **el, int *listed)
+{
+	size_t	 n = 0, i, k;
+
+	*listed = 0;
+	for (; argn > 0 && p != NULL; argn--)
+		p = skip_arg(p, e, lang);
+	if (p == NULL)
+		return 0;
+	for (k = 0; k < 2; k++) {
+		p = skip_space(p, e);
+		for (i = 0; i < TL_NELEM(vec_wrappers); i++)
+			if ((size_t)(e - p) > strlen(vec_wrappers[i]) &&
+			    strncmp(p, vec_wrappers[i],
+			    strlen(vec_wrappers[i])) == 0) {
+				p += strlen(vec_wrappers[i]);
+				*listed = 1;
+				break;
+			}
+	}
+	p = skip_space(p, e);
+	if (!*listed && p < e && (*p == '[' || *p == '{')) {
+		*listed = 1;
+		p++;
+	}
+	while (n < CALL_ARGS_MAX) {
+		p = skip_space(p, e);
+		if ((el[n] = str_literal(&p, e, lang)) == NULL)
+			break;
+		n++;
+		p = skip_space(p, e);
+		if (p >= e || *p != ',')
+			break;
+		p++;
+	}
+	return n;
+}
+
+/* Is the line holding offset k a comment line? */
+static int
+in_comment(const struct tl_file *f, size_t k)
+{
+	const char	*p = f->data + k;
+
+	while (p > f->data && p[-1] != '\n')
+		p--;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '#')
+		return f->lang == TL_LANG_PYTHON || f->lang == TL_LANG_RUBY ||
+		    f->lang == TL_LANG_PHP;
+	return strncmp(p, "//", 2) == 0 || strncmp(p, "/*", 2) == 0 ||
+	    (*p == '*' && f->lang != TL_LANG_PYTHON &&
+	    f->lang != TL_LANG_RUBY);
+}
+
+/*
+ * The name a module is bound to: import subprocess as sp (Python),
+ * const cp = require('child_process') and import * as cp from
+ * 'child_process' (JavaScript).  Empty when there is none.
+ */
+static void
+module_alias(const struct tl_file *f, const char *module, char *out,
+    size_t len)
+{
+	const char	*p, *ls, *k, *s;
+	size_t		 n;
+
+	out[0] = '\0';
+	for (p = f->data; (p = strstr(p, module)) != NULL; p++) {
+		for (ls = p; ls > f->data && ls[-1] != '\n'; ls--)
+			;
+		s = NULL;
+		if (f->lang == TL_LANG_PYTHON) {
+			if (strncmp(p + strlen(module), " as ", 4) == 0)
+				s = p + strlen(module) + 4;
+		} else if ((k = tl_memcasemem(ls, (size_t)(p - ls),
+		    "import * as ", 12)) != NULL)
+			s = k + 12;
+		else if ((k = tl_memcasemem(ls, (size_t)(p - ls),
+		    "= require(", 10)) != NULL) {
+			for (s = k; s > ls && (s[-1] == ' ' || s[-1] == '\t');
+			    s--)
+				;
+			while (s > ls && (is_ident((unsigned char)s[-1]) ||
+			    s[-1] == '$'))
+				s--;
+		}
+		if (s == NULL)
+			continue;
+		for (n = 0; is_ident((unsigned char)s[n]) || s[n] == '$'; n++)
+			;
+		if (n > 0 && n < len) {
+			memcpy(out, s, n);
+			out[n] = '\0';
+			return;
+		}
+	}
+}
+
+/* Is the call at offset k of fn written as the table entry says? */
+static int
+call_at(const struct tl_file *f, const struct run_call *rc, size_t k,
+    const char *alias)
+{
+	const char	*d = f->data;
+	size_t		 m;
+
+	if (k > 0 && is_ident((unsigned char)d[k - 1]))
+		return 0;
+	if (rc->mod != NULL && k >= (m = strlen(rc->mod)) &&
+	    strncmp(d + k - m, rc->mod, m) == 0 && (k == m ||
+	    !is_ident((unsigned char)rc->mod[0]) ||
+	    !is_ident((unsigned char)d[k - m - 1])))
+		return 1;
+	/* require('child_process').execSync(…) */
+	if (rc->mod != NULL && strcmp(rc->mod, "child_process.") == 0 &&
+	    k > 16 && (strncmp(d + k - 16, "child_process').", 16) == 0 ||
+	    strncmp(d + k - 16, "child_process\").", 16) == 0))
+		return 1;
+	if (alias[0] != '\0' && k > (m = strlen(alias)) && d[k - 1] == '.' &&
+	    strncmp(d + k - m - 1, alias, m) == 0 && (k == m + 1 ||
+	    !is_ident((unsigned char)d[k - m - 2])))
+		return 1;
+	return rc->bare != NULL && (rc->bare[0] == '\0' ||
+	    strstr(d, rc->bare) != NULL) &&
+	    (k == 0 || strchr(".>:$\\@#", d[k - 1]) == NULL);
+}
+
+/* The tools one source file runs through the calls of run_calls. */
+static void
+scan_calls(const struct tl_file *f, struct tool_hits *h)
+{
+	const struct run_call	*rc;
+	const char		*d = f->data, *e = f->data + f->size, *p, *a;
+	char			*el[CALL_ARGS_MAX], alias[32];
+	size_t			 i, k, n, fl;
+	unsigned		 line, col;
+	int			 listed;
+
+	for (i = 0; i < TL_NELEM(run_calls); i++) {
+		rc = &run_calls[i];
+		if ((rc->langs & (1U << f->lang)) == 0 ||
+		    (rc->gate != NULL && strstr(d, rc->gate) == NULL))
+			continue;
+		alias[0] = '\0';
+		if (rc->mod != NULL && (strcmp(rc->mod, "subprocess.") == 0 ||
+		    strcmp(rc->mod, "child_process.") == 0))
+			module_alias(f, f->lang == TL_LANG_PYTHON ?
+			    "import subprocess" : "child_process", alias,
+			    sizeof alias);
+		fl = strlen(rc->fn);
+		for (p = d; (p = strstr(p, rc->fn)) != NULL; p += fl) {
+			k = (size_t)(p - d);
+			a = p + fl;
+			if (*a == '(')
+				a++;
+			else if (f->lang == TL_LANG_RUBY && *a == ' ' &&
+			    (a[1] == '"' || a[1] == '\'' || a[1] == '['))
+				a++;
+			else
+				continue;
+			if (!call_at(f, rc, k, alias) || in_comment(f, k))
+				continue;
+			n = call_args(a, e, f->lang, rc->argn, el, &listed);
+			if (n == 0)
+				continue;
+			tl_lines_locate(&f->lines, k, &line, &col);
+			if (!listed && (rc->shell || (n == 1 &&
+			    strpbrk(el[0], " \t") != NULL)))
+				hit_shell(h, el[0], strlen(el[0]), line);
+			else
+				hit_argv(h, el, n, line);
+			while (n > 0)
+				free(el[--n]);
+		}
+	}
+}
+
+/*
+ * Ruby and PHP command strings: `cmd …` where an expression starts (at
+ * the start of a line or after = ( , [ { | & ! ? : + <), and Ruby
+ * %x(…), %x{…}, %x[…].
+ */
+static void
+scan_backquotes(const struct tl_file *f, struct tool_hits *h)
+{
+	const char	*d = f->data, *p, *q, *b;
+	char		 close;
+	unsigned	 line, col;
+
+	if (f->lang != TL_LANG_RUBY && f->lang != TL_LANG_PHP)
+		return;
+	for (p = d; *p != '\0'; p++) {
+		close = '\0';
+		if (*p == '`')
+			close = '`';
+		else if (f->lang == TL_LANG_RUBY && p[0] == '%' &&
+		    p[1] == 'x' && (p[2] == '(' || p[2] == '{' ||
+		    p[2] == '['))
+			close = p[2] == '(' ? ')' : p[2] == '{' ? '}' : ']';
+		if (close == '\0')
+			continue;
+		for (b = p; b > d && (b[-1] == ' ' || b[-1] == '\t'); b--)
+			;
+		if (close == '`' && b > d && b[-1] != '\n' &&
+		    strchr("=(,[{|&!?:+<", b[-1]) == NULL)
+			continue;
+		p += close == '`' ? 1 : 3;
+		for (q = p; *q != '\0' && *q != close && *q != '\n'; q++)
+			;
+		if (*q != close)
+			continue;
+		if (!in_comment(f, (size_t)(p - d))) {
+			tl_lines_locate(&f->lines, (size_t)(p - d), &line,
+			    &col);
+			hit_shell(h, p, (size_t)(q - p), line);
+		}
+		p = q;
+	}
+}
+
+/* C#: FileName = "ffmpeg" in a ProcessStartInfo initialiser. */
+static void
+scan_filename(const struct tl_file *f, struct tool_hits *h)
+{
+	const char	*d = f->data, *e = d + f->size, *p, *a;
+	char		*el[1];
+	unsigned	 line, col;
+
+	if (f->lang != TL_LANG_CSHARP || strstr(d, "ProcessStartInfo") == NULL)
+		return;
+	for (p = d; (p = strstr(p, "FileName")) != NULL; p += 8) {
+		if ((p > d && is_ident((unsigned char)p[-1])) ||
+		    in_comment(f, (size_t)(p - d)))
+			continue;
+		a = skip_space(p + 8, e);
+		if (a >= e || *a != '=' || a[1] == '=')
+			continue;
+		a = skip_space(a + 1, e);
+		if ((el[0] = str_literal(&a, e, f->lang)) == NULL)
+			continue;
+		tl_lines_locate(&f->lines, (size_t)(p - d), &line, &col);
+		hit_argv(h, el, 1, line);
+		free(el[0]);
+	}
+}
+
+/*
+ * Does the file look the tool up before it runs it (shutil.which,
+ * exec.LookPath, which, find_executable, command -v …)?  Then the tool
+ * is optional for it.
+ */
+static int
+tool_guarded(const struct tl_file *f, const char *prog)
+{
+	static const char *const lookups[] = {
+		"which", "lookpath", "find_executable", "command_exists",
+		"commandexists", "command-exists", "command -v", "hasbin",
+		"executable?"
+	};
+	const char	*d = f->data, *p, *ls;
+	size_t		 n = strlen(prog), i;
+
+	for (p = d; (p = strstr(p, prog)) != NULL; p += n) {
+		if (p == d || strchr("\"'` ", p[-1]) == NULL ||
+		    strchr("\"'` )", p[n]) == NULL)
+			continue;
+		for (ls = p; ls > d && ls[-1] != '\n' && p - ls < 48; ls--)
+			;
+		for (i = 0; i < TL_NELEM(lookups); i++)
+			if (tl_memcasemem(ls, (size_t)(p - ls), lookups[i],
+			    strlen(lookups[i])) != NULL)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Code that is not the application's: build, CI and developer tooling
+ * (scripts/, tools/, hack/, ci/, bin/ of dev tools, setup.py, noxfile,
+ * tasks.py, gulpfile, *.config.js, build.rs, magefile.go, Go programs
+ * built with //go:build ignore) and examples, samples and benchmarks.
+ */
+static int
+tooling_path(const struct tl_file *f)
+{
+	static const char *const dirs[] = {
+		"scripts", "script", "tools", "tool", "tooling", "hack", "ci",
+		".github", ".circleci", ".husky", "dev", "devtools",
+		"dev-tools", "benchmarks", "benchmark", "bench", "examples",
+		"example", "samples", "sample", "demo", "demos"
+	};
+	static const char *const files[] = {
+		"setup.py", "noxfile.py", "tasks.py", "fabfile.py", "dodo.py",
+		"conftest.py", "build.rs", "magefile.go", "mage.go",
+		"gulpfile.js", "Gulpfile.js", "gruntfile.js", "Gruntfile.js",
+		"Jakefile.js", "dangerfile.js", "dangerfile.ts", "esbuild.js",
+		"esbuild.mjs", "build.js", "build.mjs"
+	};
+	const char	*p, *e;
+	size_t		 i, n;
+
+	for (p = f->path; (e = strchr(p, '/')) != NULL; p = e + 1) {
+		n = (size_t)(e - p);
+		for (i = 0; i < TL_NELEM(dirs); i++)
+			if (strlen(dirs[i]) == n && strncmp(p, dirs[i], n) == 0)
+				return 1;
+	}
+	for (i = 0; i < TL_NELEM(files); i++)
+		if (strcmp(f->name, files[i]) == 0)
+			return 1;
+	return strstr(f->name, ".config.") != NULL ||
+	    (f->lang == TL_LANG_GO && f->data != NULL &&
+	    (strstr(f->data, "//go:build ignore") != NULL ||
+	    strstr(f->data, "// +build ignore") != NULL));
+}
+
+/* Files that list a buildpack's or platform's system packages. */
+static const char *const pkg_lists[] = {
+	"Aptfile", "apt.txt", "Brewfile", "packages.txt", "bindep.txt",
+	"nixpacks.toml", "replit.nix", "shell.nix", "flake.nix",
+	"default.nix", ".buildpacks", "app.json", "project.toml"
+};
+
+static int
+is_pkg_list(const struct tl_file *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < TL_NELEM(pkg_lists); i++)
+		if (strcmp(f->name, pkg_lists[i]) == 0)
+			return 1;
+	/* Elastic Beanstalk: packages: yum: ImageMagick: [] */
+	return tl_str_has_prefix(f->path, ".ebextensions/") ||
+	    tl_str_has_prefix(f->path, ".platform/") ||
+	    strstr(f->path, "/.ebextensions/") != NULL;
+}
+
+/* Does a word of the text (split at blanks, quotes, brackets …) name it? */
+static int
+text_names_tool(const char *s, const struct sys_tool *t)
+{
+	static const char seps[] = " \t\r\n\"',;[](){}<>#=";
+	size_t	 n;
+
+	for (;;) {
+		s += strspn(s, seps);
+		if (*s == '\0')
+			return 0;
+		n = strcspn(s, seps);
+		if (names_tool(s, n, NAME_SEPS ".", t))
+			return 1;
+		s += n;
+	}
+}
+
+/*
+ * Does the repository declare the tool outside any image: a manifest
+ * dependency that vendors its binary, or a system package list
+ * (Aptfile, apt.txt, Brewfile, a Nix file, .buildpacks, app.json,
+ * .ebextensions) naming it?
+ */
+static int
+repo_declares(const struct tl_repo *repo, const struct sys_tool *t)
+{
+	const struct tl_file	*f;
+	const char		*p, *e;
+	char			 name[64];
+	size_t			 i, n;
+
+	for (i = 0; i < repo->nfiles; i++) {
+		f = repo->files[i];
+		if (!f->loaded || f->broken || f->test || f->vendored)
+			continue;
+		if (f->kind == TL_FILE_MANIFEST && f->manifest != NULL &&
+		    t->vendors != NULL) {
+			for (p = t->vendors; *p != '\0'; p = *e ? e + 1 : e) {
+				e = strchr(p, ' ');
+				if (e == NULL)
+					e = p + strlen(p);
+				n = (size_t)(e - p);
+				if (n >= sizeof name)
+					continue;
+				memcpy(name, p, n);
+				name[n] = '\0';
+				if (tl_manifest_find(f->manifest, name) != NULL)
+					return 1;
+			}
+		}
+		if (is_pkg_list(f) && f->data != NULL &&
+		    text_names_tool(f->data, t))
+			return 1;
+	}
+	return 0;
+}
+
+/* A Lambda function deployed from a .zip, and the code it holds. */
+struct zip_fn {
+	const struct tl_cfn_resource *r;	/* borrowed (cfns) */
+	const struct tl_file	*tpl;		/* borrowed (model) */
+	char			*dir;		/* owned: CodeUri, or NULL */
+	int			 layers;	/* has Layers (or Globals') */
+};
+
+/* Where the repository's code runs. */
+struct deploys {
+	struct tl_cfn		*cfns;		/* owned, ncfns opened */
+	size_t			 ncfns;
+	struct zip_fn		*fns;		/* owned */
+	size_t			 nfns;
+	const struct tl_file	**dfs;		/* owned array, files borrowed */
+	size_t			 ndfs;
+	const struct tl_file	*procfile;	/* borrowed, or NULL */
+};
+
+static void
+deploys_add_fn(struct deploys *d, const struct tl_cfn *cfn,
+    const struct tl_cfn_resource *r)
+{
+	const struct tl_ynode	*code;
+	struct zip_fn		*z;
+	struct tl_buf		 b = TL_BUF_INIT;
+	const char		*uri;
+	char			*dir;
+
+	if (tl_yvalue_may_be(tl_cfn_prop(r, "PackageType"), "Image") ||
+	    tl_cfn_prop(r, "ImageUri") != NULL ||
+	    ((code = tl_cfn_prop(r, "Code")) != NULL &&
+	    tl_ymap_get(code, "ImageUri") != NULL))
+		return;
+	d->fns = tl_reallocarray(d->fns, d->nfns + 1, sizeof(*d->fns));
+	z = &d->fns[d->nfns++];
+	z->r = r;
+	z->tpl = cfn->file;
+	z->dir = NULL;
+	z->layers = tl_cfn_prop(r, "Layers") != NULL;
+	uri = tl_ystr(tl_cfn_prop(r, "CodeUri"));
+	if (uri == NULL || strstr(uri, "://") != NULL ||
+	    tl_str_has_suffix(uri, ".zip") || tl_str_has_suffix(uri, ".jar"))
+		return;
+	dir = tl_path_dir(cfn->file->path);
+	if (tl_path_join(&b, dir, uri))
+		z->dir = tl_buf_detach(&b);
+	free(dir);
+	tl_buf_release(&b);
+}
+
+static void
+deploys_collect(struct deploys *d, const struct tl_repo *repo)
+{
+	const struct tl_file	*f;
+	const struct tl_cfn_resource *r;
+	size_t			 n = 0, i;
+
+	memset(d, 0, sizeof(*d));
+	TL_FOREACH_FILE(f, repo, TL_FILE_TEMPLATE)
+		n++;
+	d->cfns = n > 0 ? tl_calloc(n, sizeof(*d->cfns)) : NULL;
+	TL_FOREACH_FILE(f, repo, TL_FILE_TEMPLATE) {
+		if (d->ncfns == n || tl_cfn_open(&d->cfns[d->ncfns], f) != 0)
+			continue;
+		d->ncfns++;
+	}
+	for (i = 0; i < d->ncfns; i++) {
+		TL_CFN_FOREACH(r, &d->cfns[i], "AWS::Serverless::Function")
+			deploys_add_fn(d, &d->cfns[i], r);
+		TL_CFN_FOREACH(r, &d->cfns[i], "AWS::Lambda::Function")
+			deploys_add_fn(d, &d->cfns[i], r);
+	}
+	TL_FOREACH_FILE(f, repo, TL_FILE_DOCKERFILE) {
+		if (f->docker == NULL || tl_file_not_deployed(repo, f) ||
+		    tl_dockerfile_final(f->docker) == NULL)
+			continue;
+		d->dfs = tl_reallocarray(d->dfs, d->ndfs + 1,
+		    sizeof(*d->dfs));
+		d->dfs[d->ndfs++] = f;
+	}
+	TL_FOREACH_FILE(f, repo, TL_FILE_PROCFILE)
+		if (d->procfile == NULL && !tl_file_not_deployed(repo, f))
+			d->procfile = f;
+}
+
+static void
+deploys_release(struct deploys *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->nfns; i++)
+		free(d->fns[i].dir);
+	for (i = 0; i < d->ncfns; i++)
+		tl_cfn_release(&d->cfns[i]);
+	free(d->fns);
+	free(d->cfns);
+	free(d->dfs);
+	memset(d, 0, sizeof(*d));
+}
+
+/* Is path in dir or below it ("" holds everything)? */
+static int
+path_under(const char *path, const char *dir)
+{
+	size_t	 n = strlen(dir);
+
+	return n == 0 || (strncmp(path, dir, n) == 0 && path[n] == '/');
+}
+
+/*
+ * Does a directory hold source files?  A Dockerfile beside its own code
+ * builds that code; one in a directory without any (docker/, deploy/)
+ * builds from a context elsewhere, maybe the root.
+ */
+static int
+holds_source(const struct tl_repo *repo, const char *dir)
+{
+	const struct tl_file	*f;
+
+	TL_FOREACH_FILE(f, repo, TL_FILE_SOURCE)
+		if (path_under(f->path, dir))
+			return 1;
+	return 0;
+}
+
+static void
+fn_why(struct tl_buf *why, const struct zip_fn *z)
+{
+	const char	*rt = tl_ystr(tl_cfn_prop(z->r, "Runtime"));
+
+	tl_buf_addf(why, "function '%s' (%s) has no Layers and the %s "
+	    "runtime does not ship it", z->r->name, z->tpl->path,
+	    rt != NULL ? rt : "Lambda");
+}
+
+/*
+ * Does the tool a source file runs go undeclared where the file runs?
+ * The place is, in this order: the .zip Lambda functions whose CodeUri
+ * holds the file; the Dockerfiles in the file's directory or above it,
+ * else those in directories without source of their own (docker/,
+ * deploy/: they build from a context elsewhere); the template's other
+ * .zip functions; a Procfile's buildpack stack.  why gets the detail.
+ */
+static int
+undeclared(const struct deploys *d, const struct tl_repo *repo,
+    const struct tl_file *f, const struct sys_tool *t, const char *prog,
+    struct tl_buf *why)
+{
+	const struct zip_fn	*first = NULL;
+	struct tl_buf		 tmp = TL_BUF_INIT;
+	char			*dir;
+	size_t			 i, ncand = 0, pass;
+	int			 near = 0, yes = 0;
+
+	for (i = 0; i < d->nfns; i++) {
+		if (d->fns[i].dir == NULL || !path_under(f->path,
+		    d->fns[i].dir))
+			continue;
+		if (d->fns[i].layers)
+			return 0;
+		if (first == NULL)
+			first = &d->fns[i];
+	}
+	if (first != NULL) {
+		if (word_in(TOOLS_LAMBDA, prog))
+			return 0;
+		fn_why(why, first);
+		return 1;
+	}
+	for (i = 0; i < d->ndfs && !near; i++) {
+		dir = tl_path_dir(d->dfs[i]->path);
+		near = path_under(f->path, dir);
+		free(dir);
+	}
+	for (pass = 0; pass < d->ndfs && !yes; pass++) {
+		dir = tl_path_dir(d->dfs[pass]->path);
+		if (near ? path_under(f->path, dir) :
+		    !holds_source(repo, dir)) {
+			tl_buf_clear(&tmp);
+			yes = df_declares(repo, d->dfs[pass], t, prog, &tmp);
+			if (ncand++ == 0)
+				tl_buf_addf(why, "nothing installs it (%s",
+				    tl_buf_str(&tmp));
+		}
+		free(dir);
+	}
+	tl_buf_release(&tmp);
+	if (yes)
+		return 0;
+	if (ncand > 0) {
+		if (ncand > 1)
+			tl_buf_addf(why, "; %zu more Dockerfiles checked",
+			    ncand - 1);
+		tl_buf_addc(why, ')');
+		return 1;
+	}
+	for (i = 0; i < d->nfns; i++)
+		if (d->fns[i].layers)
+			return 0;
+	if (d->nfns > 0) {
+		if (word_in(TOOLS_LAMBDA, prog))
+			return 0;
+		fn_why(why, &d->fns[0]);
+		return 1;
+	}
+	if (d->procfile != NULL && !word_in(TOOLS_STACK, prog)) {
+		tl_buf_addf(why, "no Aptfile, buildpack or Dockerfile "
+		    "provides it (%s: the app runs on a buildpack stack)",
+		    d->procfile->path);
+		return 1;
+	}
+	return 0;
+}
+
+static int	tf0208_check(struct tl_check *);
+
+static const struct tl_rule tf0208 = {
+	.id = "TF0208",
+	.name = "undeclared-system-tool",
+	.factor = TL_FACTOR_DEPENDENCIES,
+	.severity = TL_SEV_WARNING,
+	.needs = TL_NEED(TL_FILE_SOURCE),
+	.summary = "code runs a system tool nothing declares",
+	.rationale =
+	    "A twelve-factor app never relies on the implicit existence of "
+	    "system tools: if it shells out to ImageMagick or ffmpeg, the "
+	    "tool is a dependency like any library and must be put in the "
+	    "image by the build. Code that runs a tool the image lacks "
+	    "works on the developer's laptop and fails in production. "
+	    "Checked: application source (not tests, vendored trees, docs, "
+	    "examples, nor build and developer tooling such as scripts/, "
+	    "tools/, hack/, ci/, setup.py, tasks.py, *.config.js) that runs "
+	    "a program named by a string literal: Python subprocess.run/"
+	    "call/check_output/Popen, os.system, os.popen, os.exec*p, "
+	    "asyncio.create_subprocess_*; Node child_process exec/spawn/"
+	    "execFile (and their Sync forms), execa, Bun.spawn; Go exec."
+	    "Command(Context); Ruby system/exec/spawn, Open3, IO.popen, "
+	    "backquotes and %x(); Java/Kotlin ProcessBuilder and Runtime."
+	    "exec; PHP exec, shell_exec, system, passthru, proc_open, popen, "
+	    "backquotes and Symfony Process; C# Process.Start and "
+	    "ProcessStartInfo; Rust Command::new. Command lines are split as "
+	    "a shell does, so sh -c bodies, sudo, env and timeout are seen "
+	    "through. Only the programs of a table of tools that many "
+	    "images lack are reported (ffmpeg, ImageMagick, Ghostscript, poppler, wkhtmltopdf, "
+	    "LibreOffice, pandoc, tesseract, exiftool, Chromium, database "
+	    "clients, java, the AWS CLI, git, curl, wget, zip, unzip, ssh, "
+	    "rsync …); sh, tar, grep, python and other programs every image "
+	    "has are never reported. Where the code runs decides what "
+	    "declares the tool: for a .zip Lambda function whose CodeUri "
+	    "holds the file, any Layers (which cannot be looked into); for "
+	    "the Dockerfiles of the file's directory or above (else those "
+	    "in a directory without code of its own, such as docker/, which "
+	    "build from a context elsewhere), an install of a package that provides it (apt-get, apk, "
+	    "yum/dnf/microdnf, zypper), a COPY, ADD or RUN that names it in "
+	    "the final stage or the stages it is built FROM, a repository "
+	    "script a RUN runs that does so, or a base image that ships it: "
+	    "one named for it (jrottenberg/ffmpeg, a *imagemagick* image), "
+	    "the full (buildpack-deps) tags of python, node and ruby (curl, "
+	    "wget, git, ssh, unzip, ImageMagick) and golang (curl, wget, "
+	    "git, ssh), busybox's wget and unzip on Alpine, curl on Amazon "
+	    "Linux, Lambda and UBI images, or any base image it does not "
+	    "know (a company image may ship anything); -slim, Debian, "
+	    "Ubuntu, distroless and .NET images ship none. Without a "
+	    "Dockerfile, a Procfile app is taken to run on a buildpack "
+	    "stack, which has the common tools, ImageMagick, Ghostscript, "
+	    "poppler and the database clients, so only the others are "
+	    "reported; a repository that deploys nothing (a library) is "
+	    "not checked. Everywhere, a manifest dependency that vendors "
+	    "the binary (npm ffmpeg-static, @ffmpeg-installer/ffmpeg, "
+	    "puppeteer, @sparticuz/chromium; pip imageio-ffmpeg, "
+	    "pypandoc-binary, awscli) or a package list naming it "
+	    "(Aptfile, apt.txt, Brewfile, Nix files, .buildpacks, app.json, "
+	    ".ebextensions) declares it; wrapper gems and packages "
+	    "(mini_magick, ffmpeg-python, fluent-ffmpeg) do not. Not "
+	    "reported: program names held in variables, calls whose file "
+	    "looks the tool up first (shutil.which, exec.LookPath, which, "
+	    "command -v: the tool is optional there), and java run from "
+	    "Java or Kotlin. One finding per tool and file, at its first "
+	    "call.",
+	.fix =
+	    "Install the tool in the image that runs the code, pinned "
+	    "(RUN apt-get install -y --no-install-recommends "
+	    "ffmpeg=7:5.1.6-0+deb12u1, apk add imagemagick=7.1.1.32-r0), "
+	    "copy a static build from a pinned image (COPY --from="
+	    "mwader/static-ffmpeg:7.1 /ffmpeg /usr/local/bin/), or depend "
+	    "on a package that vendors it (ffmpeg-static, imageio-ffmpeg). "
+	    "For Lambda, ship the binary in a Lambda layer you build and "
+	    "version, or move to a container image function built in "
+	    "CodeBuild and stored in Amazon ECR.",
+	.see_also = NULL,
+	.check = tf0208_check,
+};
+
+static int
+tf0208_check(struct tl_check *c)
+{
+	const struct tl_file	*f;
+	struct deploys		 d;
+	struct tool_hits	 h;
+	struct tl_buf		 why = TL_BUF_INIT;
+	signed char		 repo_decl[TL_NELEM(sys_tools)];
+	size_t			 i;
+	int			 error = 0;
+
+	deploys_collect(&d, c->repo);
+	if (d.nfns == 0 && d.ndfs == 0 && d.procfile == NULL) {
+		tl_not_applicable(c, "no Dockerfile, Lambda function or "
+		    "Procfile says where the code runs");
+		goto out;
+	}
+	memset(repo_decl, -1, sizeof repo_decl);
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_SOURCE) {
+		if (f->data == NULL || tl_path_is_docs(f->path) ||
+		    tooling_path(f) || tl_file_not_deployed(c->repo, f))
+			continue;
+		memset(&h, 0, sizeof h);
+		h.lang = f->lang;
+		scan_calls(f, &h);
+		scan_backquotes(f, &h);
+		scan_filename(f, &h);
+		for (i = 0; i < TL_NELEM(sys_tools) && error == 0; i++) {
+			if (h.line[i] == 0 || tool_guarded(f, h.prog[i]))
+				continue;
+			if (repo_decl[i] < 0)
+				repo_decl[i] = (signed char)repo_declares(
+				    c->repo, &sys_tools[i]);
+			if (repo_decl[i])
+				continue;
+			tl_buf_clear(&why);
+			if (undeclared(&d, c->repo, f, &sys_tools[i],
+			    h.prog[i], &why))
+				error = tl_report(c, f, h.line[i], 0,
+				    h.prog[i], "runs '%s' but %s", h.prog[i],
+				    tl_buf_str(&why));
+		}
+		if (error != 0)
+			break;
+	}
+out:
+	tl_buf_release(&why);
+	deploys_release(&d);
+	return error;
+}
+
 /* ------------------------------------------------------------- TF0209 */
 
 /*
@@ -3520,6 +4939,7 @@ static const struct tl_rule *const rules[] = {
 	&tf0205,
 	&tf0206,
 	&tf0207,
+	&tf0208,
 	&tf0209,
 	&tf0210,
 	&tf0211,

@@ -1,0 +1,3 @@
+import subprocess
+
+subprocess.run(["ffprobe", "in.mp4"], check=True)

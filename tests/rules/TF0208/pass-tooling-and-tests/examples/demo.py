@@ -1,0 +1,3 @@
+import os
+
+os.system("convert in.png out.jpg")
