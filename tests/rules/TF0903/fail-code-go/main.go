@@ -1,0 +1,12 @@
+package main
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	signal.Ignore(os.Interrupt, syscall.SIGTERM)
+	run()
+}

@@ -1,0 +1,6 @@
+<?php
+pcntl_async_signals(true);
+pcntl_signal(SIGTERM, SIG_IGN);
+while (true) {
+    work();
+}

@@ -1,0 +1,4 @@
+require_relative "lib/jobs"
+
+Signal.trap("TERM", "IGNORE")
+Jobs.run_forever

@@ -1,0 +1,3 @@
+Signal.trap("TERM") do
+  $stopping = true
+end

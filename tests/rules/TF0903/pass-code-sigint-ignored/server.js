@@ -1,0 +1,2 @@
+process.on("SIGINT", () => {});
+process.on("SIGHUP", function () {});

@@ -1,0 +1,2 @@
+trap("INT", "IGNORE")
+trap("HUP") {}
