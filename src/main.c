@@ -122,6 +122,7 @@ static const struct {
 	int		(*write)(FILE *, const struct tl_scan *,
 			    const struct tl_out_opts *);
 } formats[] = {
+	{ "html", tl_out_html },
 	{ "json", tl_out_json },
 	{ "text", tl_out_text },
 };
@@ -399,8 +400,8 @@ main(int argc, char *argv[])
 				outs[nouts].path = colon + 1;
 			}
 			if (find_format(optarg) < 0)
-				usage_error("unknown format '%s' (choose text "
-				    "or json)", optarg);
+				usage_error("unknown format '%s' (choose text, "
+				    "json or html)", optarg);
 			nouts++;
 			break;
 		case 'o':

@@ -262,6 +262,7 @@ struct tl_out_opts {
 };
 
 int	tl_out_text(FILE *, const struct tl_scan *, const struct tl_out_opts *);
+int	tl_out_html(FILE *, const struct tl_scan *, const struct tl_out_opts *);
 int	tl_out_json(FILE *, const struct tl_scan *, const struct tl_out_opts *);
 
 #endif /* TWELVELINT_H */
