@@ -129,6 +129,7 @@ static const char css[] =
 "header,main,footer{max-width:none;padding:0}\n"
 "a{color:inherit;text-decoration:none}\n"
 ".card,.rule>h3,.fix,.finding,.summary{break-inside:avoid}\n"
+"h2,h3{break-after:avoid}\n"
 "pre{white-space:pre-wrap;overflow-wrap:anywhere;border:1px solid "
 "var(--line)}\n"
 "summary{list-style:none}\n"
