@@ -78,9 +78,10 @@ static const char usage_text[] =
 "\n"
 "Output:\n"
 "  -f, --format FMT[:FILE]  text (default), json, sarif (code scanning),\n"
-"                           junit (CI test reports) or github (Actions\n"
-"                           annotations); repeatable, each to its own FILE\n"
-"                           (one scan feeds several consumers)\n"
+"                           junit (CI test reports), github (Actions\n"
+"                           annotations) or html (one self-contained page);\n"
+"                           repeatable, each to its own FILE (one scan\n"
+"                           feeds several consumers)\n"
 "  -o, --output FILE        write the report to FILE instead of stdout\n"
 "      --color, --no-color  colour the text report (default: only on a\n"
 "                           terminal, and never when NO_COLOR is set)\n"
@@ -125,6 +126,7 @@ static const struct {
 			    const struct tl_out_opts *);
 } formats[] = {
 	{ "github", tl_out_github },
+	{ "html", tl_out_html },
 	{ "json", tl_out_json },
 	{ "junit", tl_out_junit },
 	{ "sarif", tl_out_sarif },
@@ -405,7 +407,7 @@ main(int argc, char *argv[])
 			}
 			if (find_format(optarg) < 0)
 				usage_error("unknown format '%s' (choose text, "
-				    "json, sarif, junit or github)", optarg);
+				    "json, sarif, junit, github or html)", optarg);
 			nouts++;
 			break;
 		case 'o':

@@ -1,6 +1,6 @@
 /*
  * out_common.c: what several writers need: the path a CI system shows
- * for a finding, and the status a factor is reported with.
+ * for a finding, and the status a factor is reported with and why.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -33,4 +33,14 @@ enum tl_status
 tl_out_status(const struct tl_factor_result *fr)
 {
 	return fr->selected ? fr->status : TL_STATUS_NA;
+}
+
+const char *
+tl_out_reason(const struct tl_factor_result *fr)
+{
+	if (!fr->selected)
+		return "not selected";
+	if (fr->reason != NULL)
+		return fr->reason;
+	return "nothing in the repository bears on this factor";
 }

@@ -125,14 +125,8 @@ j_factors(struct tl_jw *w, cJSON *root, const struct tl_scan *scan)
 		for (i = 0; i < fr->evidence.len; i++)
 			tl_jw_str(w, ev, NULL, fr->evidence.items[i]);
 		j_counts(w, o, "findings", fr->counts);
-		if (status != TL_STATUS_NA)
-			continue;
-		if (fr->reason != NULL)
-			tl_jw_str(w, o, "reason", fr->reason);
-		else
-			tl_jw_str(w, o, "reason", fr->selected ?
-			    "nothing in the repository bears on this factor" :
-			    "not selected");
+		if (status == TL_STATUS_NA)
+			tl_jw_str(w, o, "reason", tl_out_reason(fr));
 	}
 }
 

@@ -270,8 +270,11 @@ struct tl_out_opts {
 char	*tl_out_path(const struct tl_scan *, const char *);
 /* A factor's reported status: a factor --factor left out is not applicable. */
 enum tl_status tl_out_status(const struct tl_factor_result *);
+/* Why a factor is not applicable: its reason or "not selected" (borrowed). */
+const char *tl_out_reason(const struct tl_factor_result *);
 
 int	tl_out_text(FILE *, const struct tl_scan *, const struct tl_out_opts *);
+int	tl_out_html(FILE *, const struct tl_scan *, const struct tl_out_opts *);
 int	tl_out_json(FILE *, const struct tl_scan *, const struct tl_out_opts *);
 int	tl_out_sarif(FILE *, const struct tl_scan *, const struct tl_out_opts *);
 int	tl_out_junit(FILE *, const struct tl_scan *, const struct tl_out_opts *);
