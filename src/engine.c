@@ -3,8 +3,10 @@
  *
  *   discover -> load, parse and pattern-match every file (worker threads,
  *   one file at a time per thread) -> structural rules over the finished
- *   model -> redaction, inline suppressions, fingerprints -> sort ->
- *   rule outcomes, factor statuses, evidence and the exit code.
+ *   model -> redaction, inline suppressions, fingerprints -> the
+ *   configuration's overrides and the baseline -> sort -> rule outcomes,
+ *   factor statuses, evidence and the exit code.  Files .twelvelint.yml
+ *   excludes leave the model before anything reads them.
  *
  * Output is identical for any number of threads: findings are collected
  * per file and sorted on a total order at the end.
@@ -17,6 +19,8 @@
 #include <strings.h>
 #include <time.h>
 
+#include "twelvelint/baseline.h"
+#include "twelvelint/config.h"
 #include "twelvelint/model.h"
 #include "twelvelint/patterns.h"
 #include "twelvelint/template.h"
@@ -72,6 +76,7 @@ static void
 states_init(struct tl_scan *s)
 {
 	const struct tl_options	*o = s->opts;
+	const struct tl_config_rule *cr;
 	struct tl_rule_state	*st;
 	size_t			 i;
 
@@ -93,6 +98,46 @@ states_init(struct tl_scan *s)
 		if (id_listed(&o->disable, st->rule->id))
 			st->selected = 0;
 	}
+	/* .twelvelint.yml rules: off, or another severity. */
+	for (i = 0; i < s->nstates; i++) {
+		st = &s->states[i];
+		if ((cr = tl_config_rule(o->config, st->rule->id)) == NULL)
+			continue;
+		if (cr->severity == TL_SEV_NONE)
+			st->selected = 0;
+		else
+			st->severity = cr->severity;
+	}
+}
+
+/*
+ * Take the files .twelvelint.yml excludes out of the model before
+ * anything reads them: they are listed as skipped, with the glob.
+ */
+static void
+exclude_files(struct tl_scan *s)
+{
+	struct tl_repo	*repo = s->repo;
+	struct tl_skip	*sk;
+	const char	*glob;
+	size_t		 i, n = 0;
+
+	if (s->opts->config == NULL)
+		return;
+	for (i = 0; i < repo->nfiles; i++) {
+		glob = tl_config_excluded(s->opts->config, repo->files[i]->path);
+		if (glob == NULL) {
+			repo->files[n++] = repo->files[i];
+			continue;
+		}
+		sk = tl_calloc(1, sizeof(*sk));
+		sk->path = tl_strdup(repo->files[i]->path);
+		sk->reason = tl_printf("excluded by %s (%s)",
+		    s->opts->config->path, glob);
+		tl_vec_push(&repo->skipped, sk);
+		tl_file_free(repo->files[i]);
+	}
+	repo->nfiles = n;
 }
 
 /* ------------------------------------------------------------- findings */
@@ -1120,6 +1165,191 @@ occurrences_before(const struct tl_vec *v, size_t start, size_t j)
 	return n;
 }
 
+/* Is the text at p a rule id: TF and four digits, then no word character? */
+static int
+looks_like_id(const char *p, const char *e)
+{
+	int	 i;
+
+	if (e - p < 6 || strncasecmp(p, "TF", 2) != 0)
+		return 0;
+	for (i = 2; i < 6; i++)
+		if (!isdigit((unsigned char)p[i]))
+			return 0;
+	return p + 6 == e || !isalnum((unsigned char)p[6]);
+}
+
+/* Does a finding of rule r on line (or the next) carry an inline suppression? */
+static int
+inline_used(const struct tl_scan *s, const char *path, const struct tl_rule *r,
+    unsigned line)
+{
+	const struct tl_finding	*fd;
+	size_t			 i;
+
+	for (i = 0; i < s->findings.len; i++) {
+		fd = s->findings.items[i];
+		if (fd->rule == r && (fd->line == line ||
+		    fd->line == line + 1) && fd->suppressed != NULL &&
+		    strncmp(fd->suppressed, "inline", 6) == 0 &&
+		    strcmp(fd->path, path) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A TF0002 or TF0003 finding, finished here (snippet, fingerprint). */
+static void
+suppression_finding(struct tl_scan *s, struct tl_vec *out, const char *id,
+    const struct tl_file *f, unsigned line, unsigned col, char *msg)
+{
+	const struct tl_rule	*r = tl_engine_rule(id);
+	struct tl_finding	*fd, *prev;
+	unsigned		 occ = 0;
+	size_t			 i;
+
+	fd = finding_new(r, r->severity, f, line, col);
+	fd->message = msg;
+	fd->snippet = make_snippet(f, line);
+	clip_snippet(fd->snippet);
+	fd->evidence = tl_str_fold(fd->snippet != NULL ? fd->snippet : msg,
+	    strlen(fd->snippet != NULL ? fd->snippet : msg));
+	for (i = 0; i < out->len; i++) {
+		prev = out->items[i];
+		if (prev->rule == r && strcmp(prev->path, fd->path) == 0 &&
+		    strcmp(prev->evidence, fd->evidence) == 0)
+			occ++;
+	}
+	fingerprint(fd, occ);
+	fd->order = s->findings.len + out->len;
+	tl_vec_push(out, fd);
+}
+
+/*
+ * TF0002 and TF0003: every twelvelint:ignore comment whose first word is
+ * a rule id, outside documentation, test code and vendored trees.  Runs
+ * once the inline suppressions are applied (findings in path order).
+ */
+static void
+check_suppressions(struct tl_scan *s)
+{
+	static const char	 tag[] = "twelvelint:ignore";
+	static const char *const docs[] = {
+		".md", ".markdown", ".rst", ".txt", ".adoc", NULL
+	};
+	const struct tl_rule_state *st;
+	const struct tl_file	*f;
+	struct tl_vec		 out = TL_VEC_INIT;
+	const char		*p, *e, *w, *line;
+	char			 id[16];
+	size_t			 i, k, n, len;
+	unsigned		 l;
+
+	for (i = 0; i < s->repo->nfiles; i++) {
+		f = s->repo->files[i];
+		if (!f->loaded || f->broken || f->test || f->vendored ||
+		    f->data == NULL || tl_memcasemem(f->data, f->size, tag,
+		    sizeof(tag) - 1) == NULL)
+			continue;
+		for (k = 0; docs[k] != NULL &&
+		    !tl_str_has_suffix(f->name, docs[k]); k++)
+			continue;
+		if (docs[k] != NULL)
+			continue;
+		for (l = 1; l <= f->lines.n; l++) {
+			line = tl_lines_get(&f->lines, f->data, f->size, l,
+			    &len);
+			if (line == NULL || (p = tl_memcasemem(line, len, tag,
+			    sizeof(tag) - 1)) == NULL)
+				continue;
+			e = line + len;
+			for (p += sizeof(tag) - 1; p < e && (*p == ' ' ||
+			    *p == '\t' || *p == '='); p++)
+				continue;
+			if (!looks_like_id(p, e))
+				continue;
+			/* Each id of the comma-separated list. */
+			for (;;) {
+				for (w = p; p < e && isalnum((unsigned char)*p);
+				    p++)
+					continue;
+				n = (size_t)(p - w) < sizeof(id) ?
+				    (size_t)(p - w) : sizeof(id) - 1;
+				memcpy(id, w, n);
+				id[n] = '\0';
+				st = state_of(s, id);
+				if (!looks_like_id(w, p))
+					st = NULL;	/* not an id: skipped */
+				else if (st == NULL)
+					suppression_finding(s, &out, "TF0002", f,
+					    l, (unsigned)(w - line) + 1,
+					    tl_printf("twelvelint:ignore names "
+					    "'%.*s', which is not a rule (see "
+					    "--list-rules)", (int)(p - w), w));
+				else if (st->selected && st->rule->factor > 0 &&
+				    (st->outcome == TL_OUTCOME_PASS ||
+				    st->outcome == TL_OUTCOME_FAIL) &&
+				    !inline_used(s, f->path, st->rule, l))
+					suppression_finding(s, &out, "TF0003", f,
+					    l, (unsigned)(w - line) + 1,
+					    tl_printf("twelvelint:ignore %s "
+					    "suppresses nothing on this line or "
+					    "the next", st->rule->id));
+				if (p >= e || *p != ',')
+					break;
+				p++;
+			}
+		}
+	}
+	for (i = 0; i < out.len; i++)
+		tl_vec_push(&s->findings, out.items[i]);
+	tl_vec_release(&out, NULL);
+}
+
+/*
+ * What the configuration and the baseline say about each finding: an
+ * override for its path turns its rule off there (the finding is
+ * suppressed, with the reason) or changes its severity; a finding whose
+ * fingerprint the baseline holds is suppressed.  Excluded paths that
+ * rules reporting on names alone still mention are suppressed too.
+ */
+static void
+configure_findings(struct tl_scan *s)
+{
+	const struct tl_config		*cfg = s->opts->config;
+	const struct tl_config_override	*ov = NULL;
+	const struct tl_config_rule	*cr;
+	struct tl_finding		*fd;
+	const char			*glob;
+	size_t				 i;
+
+	for (i = 0; i < s->findings.len; i++) {
+		fd = s->findings.items[i];
+		if (fd->suppressed != NULL)
+			continue;
+		if (cfg != NULL && fd->path[0] != '\0' &&
+		    (glob = tl_config_excluded(cfg, fd->path)) != NULL) {
+			fd->suppressed = tl_printf("config: %s excludes %s",
+			    cfg->path, glob);
+			continue;
+		}
+		if ((cr = tl_config_override(cfg, fd->rule->id, fd->path,
+		    &ov)) != NULL) {
+			if (cr->severity == TL_SEV_NONE) {
+				fd->suppressed = tl_printf("config: %s turns "
+				    "%s off for %s (line %u)", cfg->path,
+				    fd->rule->id, (const char *)
+				    ov->paths.items[0], cr->line);
+				continue;
+			}
+			fd->severity = cr->severity;
+		}
+		if (tl_baseline_has(s->opts->baseline, fd->fingerprint))
+			fd->suppressed = tl_printf("baseline: %s",
+			    s->opts->baseline->path);
+	}
+}
+
 /* Redact, snip, suppress and fingerprint; findings are in path order. */
 static void
 finish_findings(struct tl_scan *s)
@@ -1159,6 +1389,7 @@ finish_findings(struct tl_scan *s)
 			fingerprint(g, occ);
 		}
 	}
+	check_suppressions(s);
 	for (i = 0; i < s->findings.len; i++) {
 		fd = s->findings.items[i];
 		free(fd->secret);
@@ -1402,12 +1633,14 @@ tl_scan_run(struct tl_scan *s, const struct tl_options *o,
 	dopts.max_file_size = o->max_file_size;
 	if ((error = tl_discover(s->repo, o->target, &dopts)) != 0)
 		return error;
+	exclude_files(s);
 	load_all(s);
 	if (run_rules(s) != 0)
 		error = TL_ERR;
 	collect_file_findings(s);
 	tl_vec_sort(&s->repo->skipped, cmp_skip);
 	finish_findings(s);
+	configure_findings(s);
 	if ((rc = keep_changed(s)) != 0)
 		return rc;
 	summarise(s);

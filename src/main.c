@@ -18,6 +18,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "twelvelint/baseline.h"
+#include "twelvelint/config.h"
 #include "twelvelint/model.h"
 #include "twelvelint/patterns.h"
 
@@ -26,6 +28,7 @@
 #define EXIT_TOOL	3
 
 #define DEFAULT_MAX_FILE_SIZE	(4UL * 1024 * 1024)
+#define ALL_FACTORS		0x1ffeU	/* bits 1..12 */
 
 enum {
 	OPT_FAIL_ON = 256,
@@ -41,7 +44,10 @@ enum {
 	OPT_VERSION,
 	OPT_HISTORY,
 	OPT_SINCE,
-	OPT_STAGED
+	OPT_STAGED,
+	OPT_CONFIG,
+	OPT_BASELINE,
+	OPT_WRITE_BASELINE
 };
 
 static const struct option long_options[] = {
@@ -56,6 +62,9 @@ static const struct option long_options[] = {
 	{ "history",		optional_argument, NULL, OPT_HISTORY },
 	{ "since",		required_argument, NULL, OPT_SINCE },
 	{ "staged",		no_argument,	   NULL, OPT_STAGED },
+	{ "config",		required_argument, NULL, OPT_CONFIG },
+	{ "baseline",		required_argument, NULL, OPT_BASELINE },
+	{ "write-baseline",	required_argument, NULL, OPT_WRITE_BASELINE },
 	{ "jobs",		required_argument, NULL, 'j' },
 	{ "list-rules",		no_argument,	   NULL, OPT_LIST_RULES },
 	{ "explain",		required_argument, NULL, OPT_EXPLAIN },
@@ -95,6 +104,13 @@ static const char usage_text[] =
 "      --enable IDS         only these rules (TF0301,TF0901; TF03 = all of III)\n"
 "      --disable IDS        not these rules\n"
 "      --rules PATH         add the pattern packs in PATH (file or directory)\n"
+"      --config FILE        settings (default: .twelvelint.yml in PATH, if\n"
+"                           there is one; see docs/config.md)\n"
+"      --baseline FILE      report only findings not in the baseline FILE\n"
+"                           (the others are counted as suppressed)\n"
+"      --write-baseline FILE\n"
+"                           write the findings to FILE as a baseline and\n"
+"                           exit 0 (adopt on a legacy repository)\n"
 "\n"
 "Input:\n"
 "      --history[=N]        also scan git history for secrets (TF0302): every\n"
@@ -369,6 +385,16 @@ write_report(const struct output *out, const struct tl_scan *scan,
 	return 0;
 }
 
+/* A configuration or baseline that cannot be used: exit 2 (3 on I/O). */
+static void	die_loading(int) __attribute__((noreturn));
+
+static void
+die_loading(int error)
+{
+	fprintf(stderr, "twelvelint: %s\n", tl_error_get());
+	exit(error == TL_EIO ? EXIT_TOOL : EXIT_USAGE);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -379,10 +405,15 @@ main(int argc, char *argv[])
 	struct output		 outs[16];
 	const struct tl_rule	*r;
 	const char		*rules_path = NULL, *explain_id = NULL;
+	const char		*config_path = NULL, *baseline_path = NULL;
+	const char		*write_baseline = NULL;
+	struct tl_config	 cfg;
+	struct tl_baseline	 bl;
 	const char		*output = NULL, *nc;
 	char			*colon;
 	size_t			 nouts = 0, i, to_stdout;
 	int			 c, color = -1, list = 0, error, rc, ret;
+	int			 fail_on_set = 0;
 
 	memset(&o, 0, sizeof(o));
 	memset(&oo, 0, sizeof(oo));
@@ -418,6 +449,7 @@ main(int argc, char *argv[])
 			    strcasecmp(optarg, "off") == 0)
 				usage_error("--fail-on: unknown level '%s' "
 				    "(error, warning, info or none)", optarg);
+			fail_on_set = 1;
 			break;
 		case OPT_FACTOR:
 			o.factors = parse_factors(optarg);
@@ -444,6 +476,15 @@ main(int argc, char *argv[])
 			break;
 		case OPT_STAGED:
 			o.staged = 1;
+			break;
+		case OPT_CONFIG:
+			config_path = optarg;
+			break;
+		case OPT_BASELINE:
+			baseline_path = optarg;
+			break;
+		case OPT_WRITE_BASELINE:
+			write_baseline = optarg;
 			break;
 		case 'j':
 			o.jobs = parse_jobs(optarg);
@@ -512,11 +553,32 @@ main(int argc, char *argv[])
 	oo.verbose = o.verbose;
 	oo.quiet = o.quiet;
 
+	/* --list-rules and --explain read no configuration. */
+	memset(&cfg, 0, sizeof(cfg));
+	memset(&bl, 0, sizeof(bl));
+	if (!list && explain_id == NULL) {
+		if ((error = tl_config_load(&cfg, config_path, o.target)) != 0)
+			die_loading(error);
+		if (cfg.has_fail_on && !fail_on_set)
+			o.fail_on = cfg.fail_on;
+		if (cfg.factors_off != 0)
+			o.factors = (o.factors != 0 ? o.factors : ALL_FACTORS) &
+			    ~cfg.factors_off;
+		if (cfg.path != NULL)
+			o.config = &cfg;
+		if (baseline_path != NULL) {
+			if ((error = tl_baseline_load(&bl, baseline_path)) != 0)
+				die_loading(error);
+			o.baseline = &bl;
+		}
+	}
 	if (tl_git_init() != 0) {
 		fprintf(stderr, "twelvelint: %s\n", tl_error_get());
 		exit(EXIT_TOOL);
 	}
-	if ((error = tl_ruleset_load(&rs, rules_path)) != 0) {
+	if ((error = tl_ruleset_load(&rs, rules_path, o.config)) != 0 ||
+	    (o.config != NULL &&
+	    (error = tl_config_check_ids(o.config, &rs)) != 0)) {
 		fprintf(stderr, "twelvelint: %s\n", tl_error_get());
 		tl_git_shutdown();
 		exit(error == TL_EUSAGE ? EXIT_USAGE : EXIT_TOOL);
@@ -566,9 +628,19 @@ main(int argc, char *argv[])
 	for (i = 0; i < nouts; i++)
 		if ((rc = write_report(&outs[i], &scan, &oo)) != 0)
 			ret = rc;
+	/* The findings are now accepted: writing the baseline succeeds. */
+	if (write_baseline != NULL) {
+		if (tl_baseline_write(write_baseline, &scan) != 0) {
+			fprintf(stderr, "twelvelint: %s\n", tl_error_get());
+			ret = EXIT_TOOL;
+		} else if (ret == 1)
+			ret = 0;
+	}
 out:
 	tl_scan_release(&scan);
 	tl_ruleset_release(&rs);
+	tl_config_release(&cfg);
+	tl_baseline_release(&bl);
 	tl_vec_release(&o.enable, NULL);
 	tl_vec_release(&o.disable, NULL);
 	tl_git_shutdown();

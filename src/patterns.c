@@ -1308,6 +1308,35 @@ out:
 }
 
 int
+tl_patterns_add_allow(struct tl_patterns *p, const char *name,
+    const struct tl_ynode *allow)
+{
+	struct pctx	 c;
+	int		 error;
+
+	memset(&c, 0, sizeof(c));
+	c.p = p;
+	c.pack = tl_calloc(1, sizeof(*c.pack));
+	c.pack->name = tl_strdup(name);
+	c.pack->user = 1;
+	if (p->finished)
+		error = perr(&c, allow->line, "allowlists must be added before "
+		    "tl_patterns_finish()");
+	else if ((error = parse_global_allow(&c, allow)) == 0) {
+		move_all(&p->gsecrets, &c.gsecrets);
+		move_all(&p->glines, &c.glines);
+		move_all(&p->gpaths, &c.gpaths);
+		move_all(&p->gstop, &c.gstop);
+	}
+	tl_vec_release(&c.gsecrets, free_regex);
+	tl_vec_release(&c.glines, free_regex);
+	tl_vec_release(&c.gpaths, free);
+	tl_vec_release(&c.gstop, free);
+	pack_free(c.pack);
+	return error;
+}
+
+int
 tl_patterns_add(struct tl_patterns *p, const char *name, const char *text,
     size_t len)
 {

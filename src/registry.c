@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "twelvelint/twelvelint.h"
+#include "twelvelint/config.h"
 #include "twelvelint/patterns.h"
 
 #define TL_FACTOR(num, en, slug, numeral, name, url)			\
@@ -39,12 +40,43 @@ static const struct tl_rule tf0001 = {
 	NULL, NULL
 };
 
-/*
- * TF0002 (suppression naming an unknown rule) and TF0003 (unused
- * suppression) join this table with the suppression work of issue 7.
- */
+static const struct tl_rule tf0002 = {
+	"TF0002", "unknown-rule-in-suppression", 0, TL_SEV_WARNING, 0,
+	"suppression names an unknown rule",
+	"A twelvelint:ignore comment silences the rules it names; an id "
+	"that is no rule (a typo, a rule of a newer or older version, a "
+	"custom rule whose pack is not loaded) silences nothing, and the "
+	"finding it was meant for is reported after all, or will be once "
+	"the typo is fixed. Checked: every twelvelint:ignore comment whose "
+	"first word looks like a rule id (TF and four digits), in every file "
+	"except documentation (*.md, *.rst, *.txt, *.adoc), test code and "
+	"vendored trees.",
+	"Correct the id (twelvelint --list-rules lists them), or remove the "
+	"comment.",
+	NULL, NULL
+};
+
+static const struct tl_rule tf0003 = {
+	"TF0003", "unused-suppression", 0, TL_SEV_INFO, 0,
+	"suppression matched nothing",
+	"A twelvelint:ignore comment that no longer suppresses anything is "
+	"noise that hides the next real finding on its line: the code it "
+	"excused has changed, or the rule no longer fires there. Reported: "
+	"an inline twelvelint:ignore comment naming a rule that ran in this "
+	"scan but reported nothing on the comment's line or the line below "
+	"it. Not reported: comments naming rules that were not selected or "
+	"did not apply, template Metadata, and the suppressions of other "
+	"tools (hadolint, checkov, gitleaks). Documentation, test code and "
+	"vendored trees are not read.",
+	"Remove the comment, or move it to the line of the finding it is "
+	"meant for.",
+	NULL, NULL
+};
+
 static const struct tl_rule *const engine_rules[] = {
-	&tf0001
+	&tf0001,
+	&tf0002,
+	&tf0003
 };
 
 const struct tl_rule *
@@ -81,7 +113,8 @@ rule_cmp(const void *a, const void *b)
 }
 
 int
-tl_ruleset_load(struct tl_ruleset *rs, const char *extra)
+tl_ruleset_load(struct tl_ruleset *rs, const char *extra,
+    const struct tl_config *cfg)
 {
 	const struct tl_rule *const *prules;
 	size_t			 i, j, n, np, cap;
@@ -98,6 +131,10 @@ tl_ruleset_load(struct tl_ruleset *rs, const char *extra)
 	}
 	if (extra != NULL &&
 	    (error = tl_patterns_add_path(rs->patterns, extra)) != 0)
+		goto out;
+	if (cfg != NULL && cfg->allow != NULL &&
+	    (error = tl_patterns_add_allow(rs->patterns, cfg->path,
+	    cfg->allow)) != 0)
 		goto out;
 	if ((error = tl_patterns_finish(rs->patterns, structural_rule,
 	    NULL)) != 0)

@@ -50,6 +50,15 @@ int	tl_patterns_add(struct tl_patterns *, const char *, const char *,
  */
 int	tl_patterns_add_user(struct tl_patterns *, const char *, const char *,
 	    size_t);
+/*
+ * Add entries to the global allowlist from a mapping in the format of a
+ * pack's top-level "allow" (secrets, lines, paths, stopwords), such as
+ * the "allow" of .twelvelint.yml; name is used in messages.  TL_EUSAGE
+ * with "NAME:LINE: …" when it is malformed.  The node is only read.
+ */
+struct tl_ynode;
+int	tl_patterns_add_allow(struct tl_patterns *, const char *,
+	    const struct tl_ynode *);
 /* Add a user's pack file, or every *.yml / *.yaml file of a directory. */
 int	tl_patterns_add_path(struct tl_patterns *, const char *);
 

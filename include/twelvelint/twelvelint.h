@@ -149,6 +149,8 @@ struct tl_skip {
 
 struct tl_repo;
 struct tl_ruleset;
+struct tl_config;
+struct tl_baseline;
 
 /* Options of one scan (what main.c parsed). */
 struct tl_options {
@@ -166,6 +168,8 @@ struct tl_options {
 	int		 jobs;		/* >= 1 */
 	int		 verbose;
 	int		 quiet;
+	const struct tl_config *config;	/* borrowed: .twelvelint.yml, or NULL */
+	const struct tl_baseline *baseline; /* borrowed: --baseline, or NULL */
 };
 
 /* One scan: the model, the findings and the per-rule/per-factor results. */
@@ -238,8 +242,12 @@ struct tl_ruleset {
 	struct tl_patterns	 *patterns;	/* owned: compiled packs */
 };
 
-/* Build the rule set; extra is a --rules FILE|DIR or NULL.  TL_EUSAGE on a bad pack. */
-int	tl_ruleset_load(struct tl_ruleset *, const char *);
+/*
+ * Build the rule set; extra is a --rules FILE|DIR or NULL, config (may be
+ * NULL) adds its allowlist.  TL_EUSAGE on a bad pack or allowlist.
+ */
+int	tl_ruleset_load(struct tl_ruleset *, const char *,
+	    const struct tl_config *);
 void	tl_ruleset_release(struct tl_ruleset *);
 /* The rule with this id (exact, case-insensitive), or NULL. */
 const struct tl_rule *tl_ruleset_find(const struct tl_ruleset *, const char *);

@@ -44,7 +44,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t		 i;
 
 	if (matcher == NULL) {
-		if (tl_git_init() != 0 || tl_ruleset_load(&rules, NULL) != 0)
+		if (tl_git_init() != 0 || tl_ruleset_load(&rules, NULL, NULL) != 0)
 			abort();
 		matcher = tl_pmatcher_new(rules.patterns);
 	}

@@ -72,7 +72,7 @@ main(void)
 
 	TEST("the whole rule set: unique sorted ids, texts, severities");
 	CHECK(tl_git_init() == 0);
-	CHECK(tl_ruleset_load(&rs, NULL) == 0);
+	CHECK(tl_ruleset_load(&rs, NULL, NULL) == 0);
 	CHECK(rs.nrules > 15);
 	for (i = 0, bad = 0; i < rs.nrules; i++) {
 		r = rs.rules[i];
