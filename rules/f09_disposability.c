@@ -702,7 +702,7 @@ static const struct tl_rule tf0903 = {
 	.factor = TL_FACTOR_DISPOSABILITY,
 	.severity = TL_SEV_ERROR,
 	.needs = TL_NEED(TL_FILE_DOCKERFILE) | TL_NEED(TL_FILE_SCRIPT) |
-	    TL_NEED(TL_FILE_PROCFILE),
+	    TL_NEED(TL_FILE_PROCFILE) | TL_NEED_SERVICE,
 	.summary = "SIGTERM ignored",
 	.rationale =
 	    "Disposable processes shut down gracefully when the platform "
@@ -719,7 +719,17 @@ static const struct tl_rule tf0903 = {
 	    "fine), and STOPSIGNAL SIGKILL or 9 in effect for the final "
 	    "stage. A script found only by its name is reported one "
 	    "severity lower. Artefacts named for development are not "
-	    "checked.",
+	    "checked. In application code (the detectors of "
+	    "rules/patterns/disposability.yml): SIGTERM set to SIG_IGN or "
+	    "to a handler that does nothing - Python signal.signal, Go "
+	    "signal.Ignore (also with no signals: all of them), an empty "
+	    "Node process.on('SIGTERM') listener, Ruby trap('TERM', "
+	    "'IGNORE'), Java/Kotlin SignalHandler.SIG_IGN, PHP "
+	    "pcntl_signal, a .NET PosixSignalRegistration that only "
+	    "cancels, Rust libc/nix SIG_IGN; a file that later sets a "
+	    "handler or the default again is not reported. A repository "
+	    "that runs no long-running service (a library, a Lambda-only "
+	    "app) is not checked.",
 	.fix =
 	    "Let SIGTERM through: remove trap '' TERM (or trap it with a "
 	    "handler that stops the work and exits), remove STOPSIGNAL "

@@ -724,8 +724,8 @@ run_rules(struct tl_scan *s)
 			st->outcome = TL_OUTCOME_NA;
 			st->reason = tl_strdup("no long-running service (no "
 			    "Dockerfile, Procfile, compose file, task "
-			    "definition or ECS service): a Lambda-only app or a "
-			    "library binds no port");
+			    "definition or ECS service), as in a Lambda-only "
+			    "app or a library");
 			continue;
 		}
 		st->outcome = TL_OUTCOME_PASS;
