@@ -173,6 +173,7 @@ struct env_ctx {
 	struct tl_check		*c;
 	const struct tl_file	*f;
 	const char		*res;	/* borrowed: resource name */
+	const char		*container; /* borrowed: ECS container, or NULL */
 	const char		*name;	/* borrowed: variable name */
 	int			 error;
 };
@@ -187,8 +188,15 @@ env_literal(void *arg, const struct tl_ynode *v)
 	    strcasecmp(v->value, "true") == 0 ||
 	    strcasecmp(v->value, "false") == 0)
 		return 0;
-	e->error = tl_report_secret(e->c, e->f, v->line, v->col, v->value,
-	    "%s sets %s to a literal value", e->res, e->name);
+	if (e->container != NULL)
+		e->error = tl_report_secret(e->c, e->f, v->line, v->col,
+		    v->value, "container '%s' of '%s' sets %s to a literal "
+		    "value in Environment instead of Secrets with ValueFrom",
+		    e->container, e->res, e->name);
+	else
+		e->error = tl_report_secret(e->c, e->f, v->line, v->col,
+		    v->value, "%s sets %s to a literal value", e->res,
+		    e->name);
 	return e->error;
 }
 
@@ -221,15 +229,15 @@ static const struct tl_rule tf0304 = {
 	.rationale =
 	    "Config, and secrets above all, is injected into the environment "
 	    "at deploy time and never written into the code; a template is "
-	    "code. A Lambda or ECS environment variable whose name says "
+	    "code. A Lambda environment variable whose name says "
 	    "secret (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, "
 	    "CREDENTIALS … in UPPER_SNAKE or camelCase; names ending in ARN, "
 	    "NAME, ID, PATH … only point at a secret) set to a literal puts "
 	    "the credential in the repository, in every stack's template and "
 	    "in the function's configuration for anyone with read access. "
 	    "Read: Environment.Variables of AWS::Serverless::Function (and "
-	    "SAM Globals) and AWS::Lambda::Function, and the Environment "
-	    "entries of AWS::ECS::TaskDefinition containers. Either branch of "
+	    "SAM Globals) and AWS::Lambda::Function; the containers of "
+	    "AWS::ECS::TaskDefinition are TF0306's. Either branch of "
 	    "an Fn::If counts; values computed by !Ref, !Sub, !GetAtt or a "
 	    "dynamic reference ({{resolve:ssm-secure:…}}, "
 	    "{{resolve:secretsmanager:…}}) are not literals, and neither are "
@@ -250,10 +258,9 @@ tf0304_check(struct tl_check *c)
 {
 	const struct tl_file	*f;
 	const struct tl_cfn_resource *r;
-	const struct tl_ynode	*defs, *envs, *ev;
 	struct tl_cfn		 cfn;
 	struct env_ctx		 e;
-	size_t			 i, j, k;
+	size_t			 i;
 
 	memset(&e, 0, sizeof(e));
 	e.c = c;
@@ -264,31 +271,15 @@ tf0304_check(struct tl_check *c)
 		for (i = 0; e.error == 0 && i < cfn.nres; i++) {
 			r = &cfn.res[i];
 			e.res = r->name;
-			if (tl_cfn_type_is(r, "AWS::Serverless::Function") ||
-			    tl_cfn_type_is(r, "AWS::Lambda::Function")) {
-				if (r->props != NULL)
-					(void)env_map(&e, tl_ypath(r->props,
-					    "Environment.Variables"));
-				if (e.error == 0)
-					(void)env_map(&e, tl_cfn_prop_global(r,
-					    "Environment.Variables"));
+			if (!tl_cfn_type_is(r, "AWS::Serverless::Function") &&
+			    !tl_cfn_type_is(r, "AWS::Lambda::Function"))
 				continue;
-			}
-			if (!tl_cfn_type_is(r, "AWS::ECS::TaskDefinition"))
-				continue;
-			defs = tl_cfn_prop(r, "ContainerDefinitions");
-			TL_YSEQ_FOREACH(j, defs) {
-				envs = tl_ymap_get(defs->items[j], "Environment");
-				TL_YSEQ_FOREACH(k, envs) {
-					ev = envs->items[k];
-					e.name = tl_ystr(tl_ymap_get(ev, "Name"));
-					if (e.name == NULL ||
-					    !tl_name_is_secret(e.name))
-						continue;
-					(void)tl_cfn_literals(tl_ymap_get(ev,
-					    "Value"), env_literal, &e);
-				}
-			}
+			if (r->props != NULL)
+				(void)env_map(&e, tl_ypath(r->props,
+				    "Environment.Variables"));
+			if (e.error == 0)
+				(void)env_map(&e, tl_cfn_prop_global(r,
+				    "Environment.Variables"));
 		}
 		tl_cfn_release(&cfn);
 		if (e.error != 0)
@@ -675,7 +666,7 @@ static const struct tl_rule tf0306 = {
 	.name = "taskdef-secret-in-environment",
 	.factor = TL_FACTOR_CONFIG,
 	.severity = TL_SEV_ERROR,
-	.needs = TL_NEED(TL_FILE_TASKDEF),
+	.needs = TL_NEED(TL_FILE_TASKDEF) | TL_NEED(TL_FILE_TEMPLATE),
 	.summary = "secret in an ECS task definition's environment",
 	.rationale =
 	    "Config, and above all credentials, is injected into the "
@@ -691,18 +682,63 @@ static const struct tl_rule tf0306 = {
 	    "such as …_ARN, …_FILE or …_PARAMETER, do not) with a literal "
 	    "value. Not reported: empty values, placeholders (changeme, "
 	    "<password>, xxxx), references (${DB_PASSWORD}, {{…}}), "
-	    "booleans and file paths. Task definitions inside "
-	    "CloudFormation templates are not read by this rule.",
+	    "booleans and file paths. Also read: the ContainerDefinitions "
+	    "Environment of AWS::ECS::TaskDefinition resources in "
+	    "CloudFormation/SAM templates, where either branch of an Fn::If "
+	    "counts and values computed by !Ref, !Sub, !GetAtt or a dynamic "
+	    "reference ({{resolve:secretsmanager:…}}) are not literals.",
 	.fix =
 	    "Store the secret in AWS Secrets Manager or as a SecureString "
 	    "in Systems Manager Parameter Store and move the entry from "
 	    "environment to secrets: {\"name\": \"DB_PASSWORD\", "
 	    "\"valueFrom\": \"arn:aws:secretsmanager:…\"}; grant the task "
 	    "execution role secretsmanager:GetSecretValue or "
-	    "ssm:GetParameters on it. Rotate the value that was committed.",
+	    "ssm:GetParameters on it (in a template: Secrets: [{Name: "
+	    "DB_PASSWORD, ValueFrom: !Ref DbSecret}]). Rotate the value "
+	    "that was committed.",
 	.see_also = NULL,
 	.check = tf0306_check,
 };
+
+/* The Environment of the containers of AWS::ECS::TaskDefinition resources. */
+static int
+tf0306_template(struct tl_check *c, const struct tl_file *f)
+{
+	const struct tl_cfn_resource *r;
+	const struct tl_ynode	*defs, *envs, *ev, *cn;
+	struct tl_cfn		 cfn;
+	struct env_ctx		 e;
+	char			 num[32];
+	size_t			 j, k;
+
+	if (tl_cfn_open(&cfn, f) != 0)
+		return 0;
+	memset(&e, 0, sizeof(e));
+	e.c = c;
+	e.f = f;
+	TL_CFN_FOREACH(r, &cfn, "AWS::ECS::TaskDefinition") {
+		e.res = r->name;
+		defs = tl_cfn_prop(r, "ContainerDefinitions");
+		TL_YSEQ_FOREACH(j, defs) {
+			cn = tl_ymap_get(defs->items[j], "Name");
+			snprintf(num, sizeof(num), "#%zu", j + 1);
+			e.container = cn != NULL && cn->tag == NULL &&
+			    tl_ystr(cn) != NULL ? tl_ystr(cn) : num;
+			envs = tl_ymap_get(defs->items[j], "Environment");
+			TL_YSEQ_FOREACH(k, envs) {
+				ev = envs->items[k];
+				e.name = tl_ystr(tl_ymap_get(ev, "Name"));
+				if (e.error != 0 || e.name == NULL ||
+				    !secret_name(e.name))
+					continue;
+				(void)tl_cfn_literals(tl_ymap_get(ev, "Value"),
+				    env_literal, &e);
+			}
+		}
+	}
+	tl_cfn_release(&cfn);
+	return e.error;
+}
 
 static int
 tf0306_check(struct tl_check *c)
@@ -713,6 +749,9 @@ tf0306_check(struct tl_check *c)
 	size_t			 i, j;
 	int			 error = 0;
 
+	TL_FOREACH_FILE(f, c->repo, TL_FILE_TEMPLATE)
+		if ((error = tf0306_template(c, f)) != 0)
+			return error;
 	TL_FOREACH_FILE(f, c->repo, TL_FILE_TASKDEF) {
 		if ((cds = container_defs(f->doc)) == NULL)
 			continue;
