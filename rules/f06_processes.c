@@ -320,11 +320,11 @@ static int	tf0603_check(struct tl_check *);
 
 static const struct tl_rule tf0603 = {
 	.id = "TF0603",
-	.name = "volume-in-app-image",
+	.name = "durable-data-on-local-disk",
 	.factor = TL_FACTOR_PROCESSES,
 	.severity = TL_SEV_WARNING,
 	.needs = TL_NEED(TL_FILE_DOCKERFILE),
-	.summary = "app image declares a VOLUME for its data",
+	.summary = "app keeps durable data on the local file system",
 	.rationale =
 	    "Twelve-factor processes are stateless and share nothing: data "
 	    "that must outlive a request is kept in a stateful backing "
@@ -344,9 +344,33 @@ static const struct tl_rule tf0603 = {
 	    "scratch space (paths with a tmp, temp, cache, log, logs or run "
 	    "component: VOLUME /tmp as Spring Boot images declare it), build "
 	    "stages the final image does not derive from, and Dockerfiles "
-	    "named for local development. Uploads written to a local "
-	    "directory and an SQLite file as the app's database are found "
-	    "in the source code, not by this rule.",
+	    "named for local development. The rule also reads application "
+	    "source and configuration (the detectors in "
+	    "rules/patterns/processes.yml; not tests, not files named for "
+	    "development, testing or a local setup, not scripts/, bin/, "
+	    "cli/, tools/, examples/ or docs/) for an SQLite file as the "
+	    "app's database - Django's sqlite3 ENGINE, a production: block "
+	    "on sqlite3 in Rails' config/database.yml, a literal sqlite:/// "
+	    "URL for SQLAlchemy, sqlite3, better-sqlite3, Sequelize, Knex "
+	    "or TypeORM on a file in Node, sql.Open or gorm's sqlite.Open of "
+	    "a file in Go, a Prisma datasource with provider sqlite - and "
+	    "for uploads written to a local directory: multer disk storage, "
+	    "Django's FileSystemStorage as the default storage, Flask's "
+	    "file.save into an UPLOAD_FOLDER, Active Storage's :local "
+	    "service in a production environment file, PHP's "
+	    "move_uploaded_file, ASP.NET Core IFormFile data copied into a "
+	    "FileStream. Not reported there: SQLite in memory, a database "
+	    "chosen from the environment (DATABASE_URL, dj_database_url, an "
+	    "environment lookup with an SQLite default), a settings file "
+	    "that also names a server database engine or a cloud storage "
+	    "backend, Django base/common settings modules, command-line "
+	    "tools (cobra, urfave/cli, argparse, click, process.argv), and "
+	    "uploads kept in a temporary directory or sent on to S3, Cloud "
+	    "Storage, Azure Blob or Cloudinary. Known blind spots: a "
+	    "database path or upload directory that reaches the driver "
+	    "through a variable or a config file, and a base settings "
+	    "module whose SQLite or local storage production never "
+	    "overrides.",
 	.fix =
 	    "Keep the data in a backing service: uploads and generated "
 	    "files in Amazon S3, records in a database (Amazon RDS, "
