@@ -176,7 +176,7 @@ else
 fi
 
 # -------------------------------------------------------------- action
-# runaction.py WORKSPACE RESULT [input=value …]: the composite action's
+# runaction.py WORKSPACE RESULT [input=value | env:VAR=value …]: the composite action's
 # steps in order, each as the runner runs it: bash --noprofile --norc
 # -eo pipefail, in the workspace, with the step's env: (its ${{ }}
 # expressions evaluated: inputs, github.action_path, steps.*.outputs),
@@ -188,8 +188,12 @@ import json, os, re, subprocess, sys, tempfile
 act = json.load(open(os.environ["CR"] + "/cr-action.json"))
 ws, result = sys.argv[1], sys.argv[2]
 inputs = dict(act["inputs"])
+extra_env = {}
 for a in sys.argv[3:]:
     k, v = a.split("=", 1)
+    if k.startswith("env:"):
+        extra_env[k[4:]] = v
+        continue
     assert k in inputs, "no input " + k
     inputs[k] = v
 top = os.environ["TOP"]
@@ -224,6 +228,7 @@ for i, st in enumerate(act["steps"]):
     env.update(GITHUB_OUTPUT=out_file, GITHUB_PATH=path_file,
                GITHUB_ACTION_PATH=top, GITHUB_WORKSPACE=ws, RUNNER_TEMP=temp,
                GITHUB_ACTIONS="true", CI="true")
+    env.update(extra_env)
     env.update({k: expr(v) for k, v in st["env"].items()})
     p = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", script],
                        cwd=ws, env=env, capture_output=True, text=True)
@@ -313,6 +318,15 @@ assert not os.path.exists(os.path.join(ws, "twelvelint.sarif"))' \
 assert steps["run"]["rc"] == 2, out
 assert not os.path.exists(os.path.join(ws, "pwned"))' \
 	    'since=$(touch pwned)' 'args=;touch pwned'
+	# A runner whose libgit2 is too old (ubuntu-22.04 has 1.1): the build
+	# step says so and stops the action.
+	mkdir -p "$CR/oldgit2"
+	printf 'Name: libgit2\nDescription: old\nVersion: 1.1.0\nLibs: -lgit2\n' >"$CR/oldgit2/libgit2.pc"
+	cr_action "libgit2 older than 1.5: the build step stops with a message" "$CR/kept" '
+assert [s["id"] for s in r["steps"]] == ["build"] and steps["build"]["rc"] == 1, r["steps"]
+assert "::error title=twelvelint::needs libgit2 1.5 or newer; this runner has 1.1.0" in steps["build"]["stdout"]
+assert out == {"sarif": "", "exit-code": ""}, out' \
+	    "env:PKG_CONFIG_PATH=$CR/oldgit2"
 	rm -f "$CR/kept/twelvelint.sarif"
 fi
 
