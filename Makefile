@@ -112,6 +112,12 @@ install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/twelvelint
 	install -m 644 docs/twelvelint.1 $(DESTDIR)$(MANDIR)/man1/twelvelint.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	    $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 644 docs/completion/twelvelint.bash \
+	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions/twelvelint
+	install -m 644 docs/completion/_twelvelint \
+	    $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_twelvelint
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/twelvelint $(DESTDIR)$(MANDIR)/man1/twelvelint.1

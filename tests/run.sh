@@ -175,6 +175,7 @@ fi
 
 # ----------------------------------------------------------------- cli
 . tests/cli/cases
+. tests/ci-recipes.sh	# docs/ci.md, action.yml, pre-commit hooks, completion
 
 # -------------------------------------------------------------- schema
 for ex in examples/*/; do
