@@ -26,7 +26,7 @@ def charge(order):
 
 
 def refund(charge_id):
-    return requests.delete(f"{PAYMENTS_URL}/charges/{charge_id}", timeout=None)
+    return requests.delete(f"{PAYMENTS_URL}/charges/{charge_id}")
 
 
 def rates():
