@@ -1,0 +1,4 @@
+import requests
+
+# ruleid: requests-without-timeout
+requests.get("https://example.invalid")

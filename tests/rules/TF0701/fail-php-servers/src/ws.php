@@ -1,0 +1,7 @@
+<?php
+
+use Workerman\Worker;
+
+$worker = new Worker('websocket://0.0.0.0:2346');
+$worker->onMessage = fn ($conn, $data) => $conn->send($data);
+Worker::runAll();

@@ -1,0 +1,4 @@
+workers 2
+threads 5, 5
+port 3000
+preload_app!

@@ -1,0 +1,2 @@
+set :application, "shop"
+set :port, 22

@@ -1,0 +1,3 @@
+Rails.application.config.after_initialize do
+  ActiveRecord::Tasks::DatabaseTasks.migrate if ENV["AUTO_MIGRATE"]
+end

@@ -1,0 +1,4 @@
+public class StartupTests
+{
+    public void Migrates() => _db.Database.Migrate();
+}

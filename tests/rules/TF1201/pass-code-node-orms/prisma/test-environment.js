@@ -1,0 +1,3 @@
+const { execSync } = require("child_process");
+
+module.exports = async () => execSync("npx prisma migrate deploy");

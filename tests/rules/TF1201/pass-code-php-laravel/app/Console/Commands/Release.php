@@ -1,0 +1,16 @@
+<?php
+
+namespace App\Console\Commands;
+
+use Illuminate\Console\Command;
+use Illuminate\Support\Facades\Artisan;
+
+class Release extends Command
+{
+    protected $signature = 'app:release';
+
+    public function handle(): void
+    {
+        Artisan::call('migrate', ['--force' => true]);
+    }
+}

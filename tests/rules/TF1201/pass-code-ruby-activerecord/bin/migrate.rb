@@ -1,0 +1,2 @@
+require_relative "../app"
+Sequel::Migrator.run(DB, "db/migrations")

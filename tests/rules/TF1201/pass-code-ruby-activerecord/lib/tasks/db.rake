@@ -1,0 +1,3 @@
+task :migrate_all do
+  ActiveRecord::Tasks::DatabaseTasks.migrate
+end

@@ -1,0 +1,5 @@
+module SchemaTask
+  def self.run
+    ActiveRecord::Tasks::DatabaseTasks.migrate
+  end
+end
