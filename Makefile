@@ -121,6 +121,8 @@ install: $(BIN)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/twelvelint $(DESTDIR)$(MANDIR)/man1/twelvelint.1
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/twelvelint \
+	    $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_twelvelint
 
 clean:
 	rm -rf build build-san
