@@ -44,3 +44,13 @@ tl_out_reason(const struct tl_factor_result *fr)
 		return fr->reason;
 	return "nothing in the repository bears on this factor";
 }
+
+int
+tl_out_block(const struct tl_finding *f, int n)
+{
+	int	 factor = f->rule->factor;
+
+	if (factor < 1 || factor >= TL_FACTOR_COUNT)
+		factor = 0;	/* never lose a finding with an odd factor */
+	return factor == n;
+}

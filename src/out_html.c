@@ -201,6 +201,7 @@ static void
 h_esc(struct tl_buf *b, const char *s, int markup)
 {
 	const unsigned char	*p = (const unsigned char *)s;
+	const char		*ent;
 	size_t			 n, i = 0, k;
 
 	if (s == NULL)
@@ -208,29 +209,12 @@ h_esc(struct tl_buf *b, const char *s, int markup)
 	n = strlen(s);
 	while (i < n) {
 		if (p[i] < 0x80) {
-			switch (p[i]) {
-			case '&':
-				tl_buf_adds(b, "&amp;");
-				break;
-			case '<':
-				tl_buf_adds(b, "&lt;");
-				break;
-			case '>':
-				tl_buf_adds(b, "&gt;");
-				break;
-			case '"':
-				tl_buf_adds(b, "&quot;");
-				break;
-			case '\'':
-				tl_buf_adds(b, "&#39;");
-				break;
-			default:
-				if (p[i] < 0x20 || p[i] == 0x7f)
-					h_ctl(b, p + i, 1, markup);
-				else
-					tl_buf_addc(b, p[i]);
-				break;
-			}
+			if ((ent = tl_xml_entity(p[i])) != NULL)
+				tl_buf_adds(b, ent);
+			else if (p[i] < 0x20 || p[i] == 0x7f)
+				h_ctl(b, p + i, 1, markup);
+			else
+				tl_buf_addc(b, p[i]);
 			i++;
 		} else if ((k = tl_utf8_len(p + i, n - i)) == 0) {
 			tl_buf_adds(b, H_FFFD);
@@ -300,17 +284,6 @@ h_status(struct tl_buf *b, enum tl_status s)
 {
 	tl_buf_addf(b, "<span class=\"st\"><span aria-hidden=\"true\">%s"
 	    "</span> %s</span>", statuses[s].sym, statuses[s].word);
-}
-
-/* Does this finding belong to factor n (0: the engine block)? */
-static int
-in_block(const struct tl_finding *f, int n)
-{
-	int	 factor = f->rule->factor;
-
-	if (factor < 1 || factor >= TL_FACTOR_COUNT)
-		factor = 0;	/* never lose a finding with an odd factor */
-	return factor == n;
 }
 
 /* `path:line:col`, "." for the repository, as the text report writes it. */
@@ -455,7 +428,7 @@ engine_counts(const struct tl_scan *scan, size_t counts[4])
 	memset(counts, 0, 4 * sizeof(counts[0]));
 	for (i = 0; i < scan->findings.len; i++) {
 		f = scan->findings.items[i];
-		if (f->suppressed != NULL || !in_block(f, 0))
+		if (f->suppressed != NULL || !tl_out_block(f, 0))
 			continue;
 		if ((size_t)f->severity < 4)
 			counts[f->severity]++;
@@ -565,7 +538,7 @@ h_rules(struct tl_buf *b, const struct tl_scan *scan, int n)
 
 	for (i = 0; i < scan->findings.len; i++) {
 		f = scan->findings.items[i];
-		if (f->suppressed != NULL || !in_block(f, n))
+		if (f->suppressed != NULL || !tl_out_block(f, n))
 			continue;
 		for (j = 0; j < rules.len; j++)
 			if (rules.items[j] == f->rule)

@@ -185,17 +185,6 @@ text_finding(struct tl_buf *b, const struct tl_finding *f,
 	}
 }
 
-/* Does this finding belong to factor n (0: the engine block)? */
-static int
-in_block(const struct tl_finding *f, int n)
-{
-	int	 factor = f->rule->factor;
-
-	if (factor < 1 || factor >= TL_FACTOR_COUNT)
-		factor = 0;	/* never lose a finding with an odd factor */
-	return factor == n;
-}
-
 static void
 text_findings(struct tl_buf *b, const struct tl_scan *scan, int n,
     const struct tl_out_opts *o)
@@ -205,7 +194,7 @@ text_findings(struct tl_buf *b, const struct tl_scan *scan, int n,
 
 	for (i = 0; i < scan->findings.len; i++) {
 		f = scan->findings.items[i];
-		if (f->suppressed == NULL && in_block(f, n))
+		if (f->suppressed == NULL && tl_out_block(f, n))
 			text_finding(b, f, o);
 	}
 }
@@ -219,7 +208,7 @@ text_engine(struct tl_buf *b, const struct tl_scan *scan,
 
 	for (i = 0; i < scan->findings.len; i++) {
 		f = scan->findings.items[i];
-		if (f->suppressed != NULL || !in_block(f, 0))
+		if (f->suppressed != NULL || !tl_out_block(f, 0))
 			continue;
 		if ((size_t)f->severity < TL_NELEM(counts))
 			counts[f->severity]++;

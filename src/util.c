@@ -398,31 +398,36 @@ tl_buf_add_escaped(struct tl_buf *b, const char *s, size_t n)
 	}
 }
 
+const char *
+tl_xml_entity(int c)
+{
+	switch (c) {
+	case '&':
+		return "&amp;";
+	case '<':
+		return "&lt;";
+	case '>':
+		return "&gt;";
+	case '"':
+		return "&quot;";
+	case '\'':
+		return "&#39;";
+	default:
+		return NULL;
+	}
+}
+
 void
 tl_buf_add_xml(struct tl_buf *b, const char *s)
 {
-	char	*e = tl_escape(s), *p;
+	char		*e = tl_escape(s), *p;
+	const char	*ent;
 
 	for (p = e; *p != '\0'; p++)
-		switch (*p) {
-		case '&':
-			tl_buf_adds(b, "&amp;");
-			break;
-		case '<':
-			tl_buf_adds(b, "&lt;");
-			break;
-		case '>':
-			tl_buf_adds(b, "&gt;");
-			break;
-		case '"':
-			tl_buf_adds(b, "&quot;");
-			break;
-		case '\'':
-			tl_buf_adds(b, "&#39;");
-			break;
-		default:
+		if ((ent = tl_xml_entity((unsigned char)*p)) != NULL)
+			tl_buf_adds(b, ent);
+		else
 			tl_buf_addc(b, *p);
-		}
 	free(e);
 }
 

@@ -280,6 +280,8 @@ char	*tl_out_path(const struct tl_scan *, const char *);
 enum tl_status tl_out_status(const struct tl_factor_result *);
 /* Why a factor is not applicable: its reason or "not selected" (borrowed). */
 const char *tl_out_reason(const struct tl_factor_result *);
+/* Is the finding shown under factor n (0: the engine, also odd factors)? */
+int	tl_out_block(const struct tl_finding *, int);
 
 int	tl_out_text(FILE *, const struct tl_scan *, const struct tl_out_opts *);
 int	tl_out_html(FILE *, const struct tl_scan *, const struct tl_out_opts *);

@@ -112,6 +112,8 @@ char	*tl_escape(const char *);
  * values (& < > " ' as entities): valid UTF-8 with no control character.
  */
 void	 tl_buf_add_xml(struct tl_buf *, const char *);
+/* The entity for & < > " ' in XML and HTML, or NULL for other characters. */
+const char *tl_xml_entity(int);
 
 /*
  * Redact: a copy of the secret with its first 4 characters kept and every
