@@ -680,8 +680,9 @@ static const struct tl_rule tf0503 = {
 	    "no CodePipeline or CodeBuild project in a template, a CDK app "
 	    "or Terraform. Not reported when the target is a sub-directory "
 	    "of a git work tree (the pipeline may be at its root). A "
-	    "pipeline defined in another repository is not seen: run with "
-	    "--disable TF0503 then.",
+	    "pipeline defined in another repository is not seen: turn the "
+	    "rule off then (rules: {TF0503: off} in .twelvelint.yml, or "
+	    "--disable TF0503).",
 	.fix =
 	    "Add a pipeline that builds every deploy from a commit: a "
 	    "CodeBuild buildspec.yml run by CodePipeline on each push "
