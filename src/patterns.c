@@ -1813,18 +1813,24 @@ run_detector(const struct detector *d, struct tl_pmatcher *m,
 	m->nhits = j + 1;
 }
 
+/* The cheap half of applies(): the file's kind, language and testness. */
 static int
-applies(const struct detector *d, const struct tl_file *f, int is_test)
+applies_kind(const struct detector *d, const struct tl_file *f, int is_test)
 {
-	size_t	 i;
-
 	if ((d->kinds & TL_NEED(f->kind)) == 0)
 		return 0;
 	if (d->langs != 0 && (f->kind == TL_FILE_SOURCE ||
 	    f->kind == TL_FILE_SCRIPT) && (d->langs & (1U << f->lang)) == 0)
 		return 0;
-	if (is_test && !d->tests)
-		return 0;
+	return !is_test || d->tests;
+}
+
+/* The other half: the detector's path globs (paths, not-paths). */
+static int
+applies_path(const struct detector *d, const struct tl_file *f)
+{
+	size_t	 i;
+
 	if (d->paths.len > 0) {
 		for (i = 0; i < d->paths.len; i++)
 			if (tl_patterns_glob(d->paths.items[i], f->path))
@@ -1836,6 +1842,12 @@ applies(const struct detector *d, const struct tl_file *f, int is_test)
 		if (tl_patterns_glob(d->xpaths.items[i], f->path))
 			return 0;
 	return 1;
+}
+
+static int
+applies(const struct detector *d, const struct tl_file *f, int is_test)
+{
+	return applies_kind(d, f, is_test) && applies_path(d, f);
 }
 
 /* Lower-case the file once into the matcher, for the keyword search. */
@@ -1957,8 +1969,11 @@ tl_patterns_scan(const struct tl_patterns *p, struct tl_pmatcher *m,
 	memset(m->kwstate, 0, p->keywords.len);
 	for (i = 0; i < p->nactive; i++) {
 		d = p->active[i];
-		if ((m->off != NULL && m->off[i]) || !applies(d, f, is_test) ||
+		/* Globs cost more than the keywords, which one pass finds. */
+		if ((m->off != NULL && m->off[i]) ||
+		    !applies_kind(d, f, is_test) ||
 		    !keywords_hit(p, m, d, f->data, f->size) ||
+		    !applies_path(d, f) ||
 		    unless_file(d, m, f->data, f->size))
 			continue;
 		run_detector(d, m, f->data, f->size);
