@@ -2029,7 +2029,9 @@ static const char *const platform_vars[] = {
 	"VIRTUAL_ENV", "GOOGLE_APPLICATION_CREDENTIALS", "GOMAXPROCS",
 	"JAVA_OPTS", "JAVA_TOOL_OPTIONS", "SPRING_PROFILES_ACTIVE",
 	"ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS",
-	"HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "SSL_CERT_FILE", NULL
+	"HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "SSL_CERT_FILE",
+	/* read by the config/puma.rb that rails new writes */
+	"PIDFILE", "SOLID_QUEUE_IN_PUMA", NULL
 };
 
 static const char *const platform_prefixes[] = {
@@ -2052,6 +2054,59 @@ platform_var(const char *name)
 	for (i = 0; platform_prefixes[i] != NULL; i++)
 		if (tl_str_has_prefix(name, platform_prefixes[i]))
 			return 1;
+	return 0;
+}
+
+/*
+ * Variables a library reads from the environment by itself, so that no
+ * file of the application need name them: Rails reads SECRET_KEY_BASE,
+ * and DATABASE_URL whether or not config/database.yml mentions it;
+ * Sidekiq, Resque and the redis gem read REDIS_URL.  A listed one is in
+ * use when a Gemfile or Gemfile.lock of the repository names one of the
+ * gems; the same names in another ecosystem (npm redis) read nothing.
+ */
+static const char *const secret_key_base_gems[] = { "rails", "railties",
+	NULL };
+static const char *const database_url_gems[] = { "rails", "activerecord",
+	NULL };
+static const char *const redis_url_gems[] = { "sidekiq", "resque", "redis",
+	NULL };
+
+static const struct implicit_read {
+	const char		*var;	/* static */
+	const char *const	*gems;	/* static */
+} implicit_reads[] = {
+	{ "SECRET_KEY_BASE", secret_key_base_gems },
+	{ "DATABASE_URL", database_url_gems },
+	{ "REDIS_URL", redis_url_gems },
+};
+
+/* Does a gem of the repository read name from the environment itself? */
+static int
+read_by_gem(const struct tl_repo *repo, const char *name)
+{
+	const struct tl_file	*f;
+	const struct tl_manifest *m;
+	const char *const	*gems = NULL;
+	size_t			 i, k, g;
+
+	for (i = 0; i < sizeof(implicit_reads) / sizeof(implicit_reads[0]);
+	    i++)
+		if (strcmp(implicit_reads[i].var, name) == 0)
+			gems = implicit_reads[i].gems;
+	if (gems == NULL)
+		return 0;
+	for (i = 0; i < repo->nfiles; i++) {
+		f = repo->files[i];
+		if (!f->loaded || f->vendored || (m = f->manifest) == NULL ||
+		    (f->subtype != TL_MF_GEMFILE &&
+		    f->subtype != TL_MF_GEMFILE_LOCK))
+			continue;
+		for (k = 0; k < m->ndeps; k++)
+			for (g = 0; gems[g] != NULL; g++)
+				if (strcmp(m->deps[k].name, gems[g]) == 0)
+					return 1;
+	}
 	return 0;
 }
 
@@ -2324,8 +2379,12 @@ static const struct tl_rule tf0312 = {
 	    "with dotted names (spring.datasource.url for "
 	    "SPRING_DATASOURCE_URL). Not reported: variables platforms, "
 	    "SDKs and frameworks own (PORT, NODE_ENV, DEBUG, HOME, PATH, "
-	    "TZ, CI, AWS_*, RAILS_*, OTEL_*, npm_*, DJANGO_SETTINGS_MODULE "
-	    "…), names read through a variable (process.env[key]). Names a "
+	    "TZ, CI, AWS_*, RAILS_*, OTEL_*, npm_*, DJANGO_SETTINGS_MODULE, "
+	    "the PIDFILE of the puma.rb Rails generates …), names read "
+	    "through a variable (process.env[key]), and, as unused, the "
+	    "variables gems read by themselves when a Gemfile or its lock "
+	    "names the gem (SECRET_KEY_BASE and DATABASE_URL for rails, "
+	    "REDIS_URL for sidekiq, resque or redis). Names a "
 	    "framework maps with a prefix it strips (pydantic env_prefix, "
 	    "Nuxt runtime config) may be reported unused.",
 	.fix =
@@ -2463,7 +2522,8 @@ tf0312_unused(struct tl_check *c, const struct tl_vec *contracts)
 			hit = bsearch(&key, ns.names.items, ns.names.len,
 			    sizeof(char *), cmp_casestr);
 			if (hit == NULL ||
-			    ns.found[(void **)hit - ns.names.items])
+			    ns.found[(void **)hit - ns.names.items] ||
+			    read_by_gem(c->repo, key))
 				continue;
 			error = tl_report(c, e, v->line, 1, key, "%s lists "
 			    "%s but nothing in the repository reads it",

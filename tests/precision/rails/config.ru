@@ -1,0 +1,5 @@
+# Rack entry point for puma.
+require_relative "config/environment"
+
+run Rails.application
+Rails.application.load_server

@@ -1,0 +1,4 @@
+const { createClient } = require("redis");
+
+const client = createClient({ url: process.env.CACHE_URL });
+client.connect();

@@ -1,0 +1,1 @@
+mv env.example .env.example
