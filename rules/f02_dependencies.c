@@ -54,7 +54,7 @@ python_local(const struct tl_repo *repo, const char *name, size_t len)
 
 /* "import a.b, c" / "from a.b import c": the first third-party module. */
 static int
-python_import(const struct tl_repo *repo, const struct tl_file *f,
+python_import1(const struct tl_repo *repo, const struct tl_file *f,
     struct import *out)
 {
 	const char	*p, *q;
@@ -148,7 +148,7 @@ js_minified(const struct tl_file *f)
 
 /* require('x'), import … from 'x', import 'x', import('x'). */
 static int
-js_import(const struct tl_file *f, struct import *out)
+js_import1(const struct tl_file *f, struct import *out)
 {
 	static const char *const keys[] = {
 		"require(", "from ", "import ", "import("
@@ -192,7 +192,7 @@ js_import(const struct tl_file *f, struct import *out)
 
 /* Go: an import path whose first element has a dot is not the stdlib. */
 static int
-go_import(const struct tl_file *f, struct import *out)
+go_import1(const struct tl_file *f, struct import *out)
 {
 	const char	*p, *e, *s;
 	size_t		 len, n;
@@ -235,43 +235,686 @@ go_import(const struct tl_file *f, struct import *out)
 	return 0;
 }
 
+/*
+ * What a language's reader needs besides the file: the repository, and
+ * the names its own sources declare (Java and Kotlin packages, PHP and C#
+ * namespaces, Rust modules), which are not third-party.
+ */
+struct deps_ctx {
+	const struct tl_repo	*repo;	/* borrowed */
+	struct tl_vec		 own;	/* char * owned */
+};
+
+/* Is [s, s + n) one of the names of a NULL-terminated list? */
+static int
+in_list(const char *const *list, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strlen(list[i]) == n && strncmp(list[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is the qualified name [s, s + n) p itself or under it (p followed by
+ * the separator sep)?  Case-insensitive, as PHP namespaces are.
+ */
+static int
+name_under(const char *p, const char *s, size_t n, int sep)
+{
+	size_t	 m = strlen(p);
+
+	return m > 0 && n >= m && strncasecmp(p, s, m) == 0 &&
+	    (n == m || s[m] == sep);
+}
+
+/* Is the qualified name under one of a NULL-terminated list of prefixes? */
+static int
+under_list(const char *const *list, const char *s, size_t n, int sep)
+{
+	size_t	 i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (name_under(list[i], s, n, sep))
+			return 1;
+	return 0;
+}
+
+/* Is the qualified name under one the repository declares itself? */
+static int
+under_own(const struct deps_ctx *ctx, const char *s, size_t n, int sep)
+{
+	size_t	 i;
+
+	for (i = 0; i < ctx->own.len; i++)
+		if (name_under(ctx->own.items[i], s, n, sep))
+			return 1;
+	return 0;
+}
+
+/* Remember a name the repository declares (once). */
+static void
+own_add(struct tl_vec *own, const char *s, size_t n)
+{
+	size_t	 i;
+
+	if (n == 0)
+		return;
+	for (i = 0; i < own->len; i++)
+		if (strlen(own->items[i]) == n &&
+		    strncasecmp(own->items[i], s, n) == 0)
+			return;
+	tl_vec_push(own, tl_strndup(s, n));
+}
+
+/* The length of the name at s: identifier characters and those of seps. */
+static size_t
+name_span(const char *s, const char *e, const char *seps)
+{
+	size_t	 n;
+
+	for (n = 0; s + n < e && (is_ident((unsigned char)s[n]) ||
+	    (s[n] != '\0' && strchr(seps, s[n]) != NULL)); n++)
+		;
+	return n;
+}
+
+/* The length of the first k components of a qualified name. */
+static size_t
+name_head(const char *s, size_t n, int sep, size_t k)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == sep && --k == 0)
+			return i;
+	return n;
+}
+
+/*
+ * Does a repository path hold the module name (which may have slashes):
+ * a file name + ext, or a directory name, at a component boundary?
+ */
+static int
+path_module(const struct tl_repo *repo, const char *name, size_t n,
+    const char *ext)
+{
+	const char	*p, *s;
+	size_t		 i;
+
+	for (i = 0; i < repo->nfiles; i++) {
+		p = repo->files[i]->path;
+		for (s = p; s != NULL; s = strchr(s, '/'), s = s ? s + 1 : s)
+			if (strncmp(s, name, n) == 0 && (s[n] == '/' ||
+			    strcmp(s + n, ext) == 0))
+				return 1;
+	}
+	return 0;
+}
+
+/* Step past the word kw and the blanks after it, if [*p, e) starts so. */
+static int
+word(const char **p, const char *e, const char *kw)
+{
+	const char	*s = *p;
+	size_t		 n = strlen(kw);
+
+	if ((size_t)(e - s) <= n || strncmp(s, kw, n) != 0 ||
+	    (s[n] != ' ' && s[n] != '\t'))
+		return 0;
+	for (s += n; s < e && (*s == ' ' || *s == '\t'); s++)
+		;
+	*p = s;
+	return 1;
+}
+
+/* A line of C-family code (Java, Kotlin, PHP, C#, Rust). */
+struct cline {
+	const char	*p, *e;		/* borrowed: blanks skipped */
+	int		 indented;
+	int		 comment;	/* inside a block comment */
+};
+
+/*
+ * Read a line into cl: 0 when it is blank or part of a block comment (a
+ * line that opens one is passed over whole).  PHP's "<?php" is skipped.
+ */
+static int
+code_line(struct cline *cl, const struct tl_file *f, unsigned line)
+{
+	const char	*p, *e;
+	size_t		 len;
+
+	p = tl_lines_get(&f->lines, f->data, f->size, line, &len);
+	e = p + len;
+	cl->indented = p < e && (*p == ' ' || *p == '\t');
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	if (cl->comment) {
+		if (tl_memcasemem(p, (size_t)(e - p), "*/", 2) != NULL)
+			cl->comment = 0;
+		return 0;
+	}
+	if (e - p >= 2 && p[0] == '/' && p[1] == '*') {
+		if (tl_memcasemem(p + 2, (size_t)(e - p - 2), "*/", 2) == NULL)
+			cl->comment = 1;
+		return 0;
+	}
+	if (e - p >= 5 && strncmp(p, "<?php", 5) == 0)
+		for (p += 5; p < e && (*p == ' ' || *p == '\t'); p++)
+			;
+	cl->p = p;
+	cl->e = e;
+	return p < e;
+}
+
+static int
+python_import(const struct deps_ctx *ctx, const struct tl_file *f,
+    struct import *out)
+{
+	return python_import1(ctx->repo, f, out);
+}
+
+static int
+js_import(const struct deps_ctx *ctx, const struct tl_file *f,
+    struct import *out)
+{
+	(void)ctx;
+	return js_import1(f, out);
+}
+
+static int
+go_import(const struct deps_ctx *ctx, const struct tl_file *f,
+    struct import *out)
+{
+	(void)ctx;
+	return go_import1(f, out);
+}
+
+/*
+ * Ruby: the standard library, its default gems and the bundled gems that
+ * every Ruby installation carries (https://stdgems.org), and libraries
+ * since removed from it, by the first component of a require path ("net"
+ * for net/http, "io" for io/console).  bundler ships with Ruby too.
+ */
+static const char *const ruby_stdlib[] = {
+	"English", "abbrev", "base64", "benchmark", "bigdecimal", "bundler",
+	"cgi", "cmath", "continuation", "coverage", "csv", "date", "dbm",
+	"debug", "delegate", "did_you_mean", "digest", "drb", "e2mmap",
+	"erb", "error_highlight", "etc", "expect", "fcntl", "fiber",
+	"fiddle", "fileutils", "find", "forwardable", "gdbm", "getoptlong",
+	"io", "ipaddr", "irb", "json", "kconv", "logger", "matrix",
+	"minitest", "mkmf", "monitor", "mutex_m", "net", "nkf", "objspace",
+	"observer", "open-uri", "open3", "openssl", "optparse", "ostruct",
+	"pathname", "power_assert", "pp", "prettyprint", "prime", "prism",
+	"profile", "profiler", "pstore", "psych", "pty", "racc", "rake",
+	"random", "rbconfig", "rbs", "rdoc", "readline", "reline",
+	"repl_type_completor", "resolv", "resolv-replace", "rexml", "rinda",
+	"ripper", "rss", "ruby2_keywords", "rubygems", "scanf", "sdbm",
+	"securerandom", "set", "shell", "shellwords", "singleton", "socket",
+	"stringio", "strscan", "sync", "syntax_suggest", "syslog", "tempfile",
+	"test", "thread", "thwait", "time", "timeout", "tmpdir", "tracer",
+	"tsort", "typeprof", "un", "unicode_normalize", "uri", "weakref",
+	"webrick", "win32", "win32ole", "yaml", "zlib", NULL
+};
+
+/* Is a require on this line optional: rescued here or on the next line? */
+static int
+ruby_rescued(const struct tl_file *f, unsigned line)
+{
+	const char	*p;
+	size_t		 len;
+
+	p = tl_lines_get(&f->lines, f->data, f->size, line, &len);
+	if (tl_memcasemem(p, len, "rescue", 6) != NULL)
+		return 1;
+	if (line + 1 > f->lines.n)
+		return 0;
+	p = tl_lines_get(&f->lines, f->data, f->size, line + 1, &len);
+	while (len > 0 && (*p == ' ' || *p == '\t'))
+		p++, len--;
+	return len >= 6 && strncmp(p, "rescue", 6) == 0;
+}
+
+/*
+ * require 'x' / require("x") of a gem: not the standard library, not a
+ * path ('./x', '/x'), not a file or directory of the repository (x.rb,
+ * lib/x.rb, x/), not rescued (an optional dependency).
+ */
+static int
+ruby_import(const struct deps_ctx *ctx, const struct tl_file *f,
+    struct import *out)
+{
+	const char	*p, *e, *s;
+	size_t		 len, n;
+	unsigned	 line;
+	int		 block = 0;
+
+	for (line = 1; line <= f->lines.n; line++) {
+		p = tl_lines_get(&f->lines, f->data, f->size, line, &len);
+		e = p + len;
+		if (len >= 6 && strncmp(p, "=begin", 6) == 0)
+			block = 1;
+		else if (len >= 4 && strncmp(p, "=end", 4) == 0)
+			block = 0;
+		if (block)
+			continue;
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		if (e - p < 10 || strncmp(p, "require", 7) != 0 ||
+		    (p[7] != ' ' && p[7] != '('))
+			continue;
+		for (p += 7; p < e && (*p == ' ' || *p == '('); p++)
+			;
+		if (p >= e || (*p != '\'' && *p != '"'))
+			continue;
+		s = p + 1;
+		for (n = 0; s + n < e && s[n] != *p; n++)
+			;
+		if (s + n >= e || n == 0 || s[0] == '.' || s[0] == '/' ||
+		    memchr(s, '#', n) != NULL)
+			continue;
+		if (in_list(ruby_stdlib, s, name_head(s, n, '/', 1)) ||
+		    path_module(ctx->repo, s, n, ".rb") ||
+		    ruby_rescued(f, line))
+			continue;
+		out->name = s;
+		out->len = n;
+		out->line = line;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * PHP: namespaces PHP itself declares (8.2's Random, 8.4's Dom and Pdo);
+ * its other built-in classes are global, and "use Foo;" of a global
+ * class is not read.
+ */
+static const char *const php_platform[] = {
+	"Random", "Dom", "Pdo", NULL
+};
+
+/* namespace App\Http; the first component is the repository's own. */
+static void
+php_own(struct tl_vec *own, const struct tl_file *f)
+{
+	struct cline	 cl = { NULL, NULL, 0, 0 };
+	unsigned	 line;
+
+	for (line = 1; line <= f->lines.n; line++)
+		if (code_line(&cl, f, line) && !cl.indented &&
+		    word(&cl.p, cl.e, "namespace")) {
+			own_add(own, cl.p, name_span(cl.p, cl.e, ""));
+			return;
+		}
+}
+
+/*
+ * use Vendor\Package\Class; (at the start of a line: an indented "use"
+ * is a trait in a class body) of a namespace neither PHP's nor the
+ * repository's, or a require of vendor/autoload.php.
+ */
+static int
+php_import(const struct deps_ctx *ctx, const struct tl_file *f,
+    struct import *out)
+{
+	struct cline	 cl = { NULL, NULL, 0, 0 };
+	const char	*p, *k;
+	size_t		 n;
+	unsigned	 line;
+
+	for (line = 1; line <= f->lines.n; line++) {
+		if (!code_line(&cl, f, line))
+			continue;
+		p = cl.p;
+		if (*p != '/' && *p != '#' && *p != '*' &&
+		    (k = tl_memcasemem(p, (size_t)(cl.e - p),
+		    "vendor/autoload.php", 19)) != NULL &&
+		    (tl_memcasemem(p, (size_t)(k - p), "require", 7) != NULL ||
+		    tl_memcasemem(p, (size_t)(k - p), "include", 7) != NULL)) {
+			out->name = k;
+			out->len = 19;
+			out->line = line;
+			return 1;
+		}
+		if (cl.indented || !word(&p, cl.e, "use"))
+			continue;
+		if (!word(&p, cl.e, "function"))
+			(void)word(&p, cl.e, "const");
+		if (p < cl.e && *p == '\\')
+			p++;
+		n = name_span(p, cl.e, "\\");
+		while (n > 0 && p[n - 1] == '\\')
+			n--;
+		if (memchr(p, '\\', n) == NULL ||
+		    under_list(php_platform, p, n, '\\') ||
+		    under_own(ctx, p, name_head(p, n, '\\', 1), '\\'))
+			continue;
+		out->name = p;
+		out->len = n;
+		out->line = line;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Java and Kotlin: the packages of the JDK (java, javax, jdk, sun,
+ * com.sun and the JDK's org.w3c, org.xml.sax, org.ietf.jgss, org.omg),
+ * Kotlin's standard library (kotlin; kotlinx is a library) and the
+ * Android platform's (android, dalvik; androidx is a library).  All of
+ * javax is taken for the JDK's, javax.servlet and javax.persistence
+ * included; jakarta is Jakarta EE, a library.
+ */
+static const char *const jvm_platform[] = {
+	"java", "javax", "jdk", "sun", "com.sun", "org.w3c", "org.xml.sax",
+	"org.ietf.jgss", "org.omg", "netscape.javascript", "kotlin",
+	"android", "dalvik", NULL
+};
+
+/* package com.acme.app: the first two components are the repository's. */
+static void
+jvm_own(struct tl_vec *own, const struct tl_file *f)
+{
+	struct cline	 cl = { NULL, NULL, 0, 0 };
+	unsigned	 line;
+	size_t		 n;
+
+	for (line = 1; line <= f->lines.n; line++)
+		if (code_line(&cl, f, line) && word(&cl.p, cl.e, "package")) {
+			n = name_span(cl.p, cl.e, ".");
+			own_add(own, cl.p, name_head(cl.p, n, '.', 2));
+			return;
+		}
+}
+
+/* import a.b.C; / import static a.b.C.d; / Kotlin import a.b.C as D */
+static int
+jvm_import(const struct deps_ctx *ctx, const struct tl_file *f,
+    struct import *out)
+{
+	struct cline	 cl = { NULL, NULL, 0, 0 };
+	const char	*p;
+	size_t		 n;
+	unsigned	 line;
+
+	for (line = 1; line <= f->lines.n; line++) {
+		if (!code_line(&cl, f, line))
+			continue;
+		p = cl.p;
+		if (!word(&p, cl.e, "import"))
+			continue;
+		(void)word(&p, cl.e, "static");
+		n = name_span(p, cl.e, ".");
+		while (n > 0 && p[n - 1] == '.')
+			n--;
+		if (memchr(p, '.', n) == NULL ||
+		    under_list(jvm_platform, p, n, '.') ||
+		    under_own(ctx, p, n, '.'))
+			continue;
+		out->name = p;
+		out->len = n;
+		out->line = line;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * C#: the namespaces of the .NET base class library and the shared
+ * frameworks (System, Microsoft: ASP.NET Core and Microsoft.Extensions
+ * ship with the SDK, so Microsoft.* is never reported, NuGet packages
+ * such as Microsoft.EntityFrameworkCore included), Windows (WinRT), and
+ * the Unity engine's (UnityEngine, UnityEditor).
+ */
+static const char *const cs_platform[] = {
+	"System", "Microsoft", "Windows", "UnityEngine", "UnityEditor",
+	NULL
+};
+
+/* namespace Acme.Orders: the first component is the repository's. */
+static void
+cs_own(struct tl_vec *own, const struct tl_file *f)
+{
+	struct cline	 cl = { NULL, NULL, 0, 0 };
+	unsigned	 line;
+	size_t		 n;
+
+	for (line = 1; line <= f->lines.n; line++)
+		if (code_line(&cl, f, line) &&
+		    word(&cl.p, cl.e, "namespace")) {
+			n = name_span(cl.p, cl.e, ".");
+			own_add(own, cl.p, name_head(cl.p, n, '.', 1));
+		}
+}
+
+/* using A.B; / global using static A.B; / using X = A.B; */
+static int
+cs_import(const struct deps_ctx *ctx, const struct tl_file *f,
+    struct import *out)
+{
+	struct cline	 cl = { NULL, NULL, 0, 0 };
+	const char	*p;
+	size_t		 n;
+	unsigned	 line;
+
+	for (line = 1; line <= f->lines.n; line++) {
+		if (!code_line(&cl, f, line))
+			continue;
+		p = cl.p;
+		(void)word(&p, cl.e, "global");
+		if (!word(&p, cl.e, "using"))
+			continue;
+		(void)word(&p, cl.e, "static");
+		n = name_span(p, cl.e, ".");
+		while (p + n < cl.e && (p[n] == ' ' || p[n] == '\t'))
+			n++;
+		if (p + n < cl.e && p[n] == '=') {
+			for (p += n + 1; p < cl.e && (*p == ' ' ||
+			    *p == '\t'); p++)
+				;
+			if (cl.e - p > 8 && strncmp(p, "global::", 8) == 0)
+				p += 8;
+		}
+		n = name_span(p, cl.e, ".");
+		if (n == 0 || p + n >= cl.e || p[n] != ';' ||
+		    under_list(cs_platform, p, n, '.') ||
+		    under_own(ctx, p, name_head(p, n, '.', 1), '.'))
+			continue;
+		out->name = p;
+		out->len = n;
+		out->line = line;
+		return 1;
+	}
+	return 0;
+}
+
+/* Rust: the crates every toolchain has, and the paths that are local. */
+static const char *const rust_builtin[] = {
+	"std", "core", "alloc", "proc_macro", "test", "crate", "self",
+	"super", NULL
+};
+
+/* Step past "pub", "pub(crate)" and the like. */
+static void
+rust_skip_pub(struct cline *cl)
+{
+	const char	*q;
+
+	if (cl->e - cl->p > 4 && strncmp(cl->p, "pub(", 4) == 0 &&
+	    (q = memchr(cl->p, ')', (size_t)(cl->e - cl->p))) != NULL) {
+		for (q++; q < cl->e && (*q == ' ' || *q == '\t'); q++)
+			;
+		cl->p = q;
+	} else
+		(void)word(&cl->p, cl->e, "pub");
+}
+
+/* mod foo; / pub mod foo { : the crate's own modules. */
+static void
+rust_own(struct tl_vec *own, const struct tl_file *f)
+{
+	struct cline	 cl = { NULL, NULL, 0, 0 };
+	unsigned	 line;
+
+	for (line = 1; line <= f->lines.n; line++) {
+		if (!code_line(&cl, f, line))
+			continue;
+		rust_skip_pub(&cl);
+		if (word(&cl.p, cl.e, "mod"))
+			own_add(own, cl.p, name_span(cl.p, cl.e, ""));
+	}
+}
+
+/*
+ * use foo::bar; / extern crate foo; at the top level of a file, foo not
+ * a built-in crate, not a module of the crate (mod foo, foo.rs, foo/),
+ * and in lower case (use Color::* names a local enum).
+ */
+static int
+rust_import(const struct deps_ctx *ctx, const struct tl_file *f,
+    struct import *out)
+{
+	struct cline	 cl = { NULL, NULL, 0, 0 };
+	const char	*p;
+	size_t		 n;
+	unsigned	 line;
+
+	for (line = 1; line <= f->lines.n; line++) {
+		if (!code_line(&cl, f, line) || cl.indented)
+			continue;
+		rust_skip_pub(&cl);
+		p = cl.p;
+		if (!word(&p, cl.e, "use") && !(word(&p, cl.e, "extern") &&
+		    word(&p, cl.e, "crate")))
+			continue;
+		if (cl.e - p > 2 && p[0] == ':' && p[1] == ':')
+			p += 2;
+		n = name_span(p, cl.e, "");
+		if (n == 0 || !islower((unsigned char)*p) ||
+		    in_list(rust_builtin, p, n) ||
+		    under_own(ctx, p, n, ':') ||
+		    path_module(ctx->repo, p, n, ".rs"))
+			continue;
+		out->name = p;
+		out->len = n;
+		out->line = line;
+		return 1;
+	}
+	return 0;
+}
+
 struct lang_deps {
 	enum tl_lang	 lang;
+	enum tl_lang	 kin;		/* shares its own names, or NONE */
 	const char	*declare;	/* for the message */
 	enum tl_manifest_type manifests[4];
+	/*
+	 * Other files that declare or build the dependencies, by name:
+	 * "*.x" a suffix, "a/b" a path below the declaring directory.
+	 */
+	const char	*names[12];
+	/* A file that declares its own dependencies holds one of these. */
+	const char	*inline_decl[3];
+	int		(*read)(const struct deps_ctx *, const struct tl_file *,
+			    struct import *);
+	void		(*own)(struct tl_vec *, const struct tl_file *);
 };
+
+/* Bazel, Ant and sbt builds count as declaring, to be safe. */
+#define JVM_BUILDS							\
+	{ "settings.gradle", "settings.gradle.kts", "build.xml",	\
+	  "ivy.xml", "build.sbt", "BUILD", "BUILD.bazel", "WORKSPACE",	\
+	  "WORKSPACE.bazel", "MODULE.bazel" }
 
 static const struct lang_deps lang_deps[] = {
-	{ TL_LANG_PYTHON, "requirements.txt, pyproject.toml, Pipfile or setup.py",
+	{ TL_LANG_PYTHON, TL_LANG_NONE,
+	  "requirements.txt, pyproject.toml, Pipfile or setup.py",
 	  { TL_MF_REQUIREMENTS, TL_MF_PYPROJECT, TL_MF_PIPFILE,
-	    TL_MF_SETUP_PY } },
-	{ TL_LANG_JAVASCRIPT, "package.json", { TL_MF_PACKAGE_JSON } },
-	{ TL_LANG_TYPESCRIPT, "package.json", { TL_MF_PACKAGE_JSON } },
-	{ TL_LANG_GO, "go.mod", { TL_MF_GO_MOD } },
+	    TL_MF_SETUP_PY }, { NULL }, { NULL }, python_import, NULL },
+	{ TL_LANG_JAVASCRIPT, TL_LANG_NONE, "package.json",
+	  { TL_MF_PACKAGE_JSON }, { NULL }, { NULL }, js_import, NULL },
+	{ TL_LANG_TYPESCRIPT, TL_LANG_NONE, "package.json",
+	  { TL_MF_PACKAGE_JSON }, { NULL }, { NULL }, js_import, NULL },
+	{ TL_LANG_GO, TL_LANG_NONE, "go.mod", { TL_MF_GO_MOD }, { NULL },
+	  { NULL }, go_import, NULL },
+	{ TL_LANG_RUBY, TL_LANG_NONE, "Gemfile, gems.rb or gemspec",
+	  { TL_MF_GEMFILE, TL_MF_GEMSPEC }, { "gems.rb" },
+	  { "bundler/inline" }, ruby_import, NULL },
+	{ TL_LANG_JAVA, TL_LANG_KOTLIN, "pom.xml, build.gradle or other build",
+	  { TL_MF_POM, TL_MF_GRADLE }, JVM_BUILDS, { "//DEPS " },
+	  jvm_import, jvm_own },
+	{ TL_LANG_KOTLIN, TL_LANG_JAVA,
+	  "pom.xml, build.gradle or other build",
+	  { TL_MF_POM, TL_MF_GRADLE }, JVM_BUILDS,
+	  { "@file:DependsOn", "//DEPS " }, jvm_import, jvm_own },
+	{ TL_LANG_PHP, TL_LANG_NONE, "composer.json", { TL_MF_COMPOSER },
+	  { NULL }, { NULL }, php_import, php_own },
+	{ TL_LANG_CSHARP, TL_LANG_NONE, "project file (.csproj)",
+	  { TL_MF_CSPROJ }, { "*.fsproj", "*.vbproj",
+	    "Directory.Packages.props", "Directory.Build.props",
+	    "packages.config", "ProjectSettings/ProjectVersion.txt",
+	    "Packages/manifest.json", "BUILD", "BUILD.bazel" },
+	  { "#:package " }, cs_import, cs_own },
+	{ TL_LANG_RUST, TL_LANG_NONE, "Cargo.toml", { TL_MF_CARGO },
+	  { "BUILD", "BUILD.bazel", "rust-project.json" },
+	  { "---cargo", "```cargo" }, rust_import, rust_own },
 };
 
-/* Is there a manifest of one of these types in dir or above it? */
+#undef JVM_BUILDS
+
+/*
+ * The directory a file declares dependencies for, when it is a manifest
+ * of the language or one of its build files by name (owned), else NULL.
+ */
+static char *
+declares(const struct tl_file *m, const struct lang_deps *ld)
+{
+	const char	*pat;
+	size_t		 k, n, pl;
+
+	if (m->kind == TL_FILE_MANIFEST)
+		for (k = 0; k < TL_NELEM(ld->manifests); k++)
+			if (ld->manifests[k] != TL_MF_NONE &&
+			    m->subtype == (int)ld->manifests[k])
+				return tl_path_dir(m->path);
+	for (k = 0; k < TL_NELEM(ld->names) && ld->names[k] != NULL; k++) {
+		pat = ld->names[k];
+		if (pat[0] == '*') {
+			if (tl_str_has_suffix(m->name, pat + 1))
+				return tl_path_dir(m->path);
+		} else if (strchr(pat, '/') == NULL) {
+			if (strcmp(m->name, pat) == 0)
+				return tl_path_dir(m->path);
+		} else {
+			n = strlen(m->path);
+			pl = strlen(pat);
+			if (n == pl && strcmp(m->path, pat) == 0)
+				return tl_strdup("");
+			if (n > pl && m->path[n - pl - 1] == '/' &&
+			    strcmp(m->path + n - pl, pat) == 0)
+				return tl_strndup(m->path, n - pl - 1);
+		}
+	}
+	return NULL;
+}
+
+/* Is there a file that declares the language's dependencies in dir or above? */
 static int
 declared_above(const struct tl_repo *repo, const char *path,
-    const enum tl_manifest_type *types, size_t ntypes)
+    const struct lang_deps *ld)
 {
-	const struct tl_file	*m;
-	char			*dir, *mdir;
-	size_t			 i, k, n;
-	int			 found = 0;
+	char		*dir, *mdir;
+	size_t		 i, n;
+	int		 found = 0;
 
 	dir = tl_path_dir(path);
 	for (i = 0; i < repo->nfiles && !found; i++) {
-		m = repo->files[i];
-		if (m->kind != TL_FILE_MANIFEST)
+		if ((mdir = declares(repo->files[i], ld)) == NULL)
 			continue;
-		for (k = 0; k < ntypes; k++)
-			if (types[k] != TL_MF_NONE &&
-			    m->subtype == (int)types[k])
-				break;
-		if (k == ntypes)
-			continue;
-		mdir = tl_path_dir(m->path);
 		n = strlen(mdir);
 		if (n == 0 || (strncmp(dir, mdir, n) == 0 &&
 		    (dir[n] == '\0' || dir[n] == '/')))
@@ -280,6 +923,36 @@ declared_above(const struct tl_repo *repo, const char *path,
 	}
 	free(dir);
 	return found;
+}
+
+/* Does the file declare its own dependencies (bundler/inline, //DEPS …)? */
+static int
+declared_inline(const struct tl_file *f, const struct lang_deps *ld)
+{
+	size_t	 k;
+
+	for (k = 0; k < TL_NELEM(ld->inline_decl) &&
+	    ld->inline_decl[k] != NULL; k++)
+		if (tl_memcasemem(f->data, f->size, ld->inline_decl[k],
+		    strlen(ld->inline_decl[k])) != NULL)
+			return 1;
+	return 0;
+}
+
+/* The names the sources of the language (and its kin) declare. */
+static void
+collect_own(struct deps_ctx *ctx, const struct lang_deps *ld)
+{
+	const struct tl_file	*f;
+	size_t			 i;
+
+	for (i = 0; i < ctx->repo->nfiles; i++) {
+		f = ctx->repo->files[i];
+		if (f->kind == TL_FILE_SOURCE && f->loaded && !f->broken &&
+		    (f->lang == ld->lang || (ld->kin != TL_LANG_NONE &&
+		    f->lang == ld->kin)))
+			ld->own(&ctx->own, f);
+	}
 }
 
 static int	tf0201_check(struct tl_check *);
@@ -297,21 +970,58 @@ static const struct tl_rule tf0201 = {
 	    "manifest. This rule looks for source files (not tests, "
 	    "documentation, vendored trees or minified scripts, whose "
 	    "lines average over 110 bytes as GitHub Linguist counts them) "
-	    "that import a third-party "
-	    "module (Python: not in the standard library and not a module "
-	    "of the repository; JavaScript/TypeScript: a bare package that "
-	    "is not a Node built-in nor provided by the AppSync resolver "
-	    "runtime; Go: an import path with a host name) "
-	    "while no manifest for that language sits in the file's "
-	    "directory or any directory above it. Languages that are only "
-	    "scripts on the standard library need no manifest and are not "
-	    "reported.",
+	    "that import a third-party module while no manifest for that "
+	    "language sits in the file's directory or any directory above "
+	    "it. Python: import or from of a module not in the standard "
+	    "library and not a module of the repository; manifests "
+	    "requirements*.txt, pyproject.toml, Pipfile, setup.py, setup.cfg. "
+	    "JavaScript/TypeScript: require, import or import() of a bare "
+	    "package that is not a Node built-in nor provided by the AppSync "
+	    "resolver runtime; package.json. Go: an import path with a host "
+	    "name; go.mod. Ruby: require of a gem, not require_relative, "
+	    "not a path, not the standard library nor a default or bundled "
+	    "gem (json, set, net/http, yaml, openssl, minitest, rake …), not "
+	    "a file or directory of the repository, not a require rescued "
+	    "as optional; Gemfile, gems.rb or a .gemspec, or bundler/inline "
+	    "in the script. PHP: use Vendor\\Package\\Class at the start of "
+	    "a line (indented use is a trait) whose first namespace "
+	    "component no namespace line of the repository declares and that "
+	    "is not PHP's own (Random, Dom, Pdo), or a require of "
+	    "vendor/autoload.php; composer.json. Java and Kotlin: import of "
+	    "a package outside the JDK (java, javax, jdk, sun, com.sun, "
+	    "org.w3c, org.xml.sax, org.ietf.jgss, org.omg), Kotlin's "
+	    "standard library (kotlin) and the Android platform (android, "
+	    "dalvik), whose first two components no package line of the "
+	    "repository's Java or Kotlin declares (jakarta, kotlinx and "
+	    "androidx are libraries); pom.xml, build.gradle(.kts), "
+	    "settings.gradle(.kts), and, so as not to report what another "
+	    "build declares, Ant (build.xml, ivy.xml), sbt and Bazel (BUILD, "
+	    "WORKSPACE, MODULE.bazel) files, or JBang //DEPS and Kotlin "
+	    "@file:DependsOn in the script. C#: using of a namespace outside "
+	    "System, Microsoft, Windows, UnityEngine and UnityEditor whose "
+	    "first component no namespace line of the repository declares; "
+	    ".csproj, .fsproj, .vbproj, Directory.Packages.props, "
+	    "Directory.Build.props, packages.config, a Unity project "
+	    "(ProjectSettings/ProjectVersion.txt, Packages/manifest.json), "
+	    "Bazel, or #:package in the file. Rust: use or extern crate, at "
+	    "the top level of a file, of a lower-case crate that is not std, "
+	    "core, alloc, proc_macro or test and not a module of the crate "
+	    "(mod x, x.rs, x/); Cargo.toml, Bazel, rust-project.json, or a "
+	    "cargo script's embedded manifest. Blind spots, left unreported "
+	    "for precision: Microsoft.* NuGet packages, javax.* libraries, "
+	    "third-party code sharing the first namespace component (PHP, C#) "
+	    "or the first two package components (Java, Kotlin) with the "
+	    "repository's own, global PHP classes, dynamic requires and "
+	    "imports. Languages that are only scripts on the standard "
+	    "library need no manifest and are not reported.",
 	.fix =
 	    "Declare the dependencies next to the code: requirements.txt or "
 	    "pyproject.toml for Python, package.json for JavaScript and "
-	    "TypeScript, go.mod for Go, with versions pinned and a lock "
-	    "file committed. Build the image or Lambda package from that "
-	    "manifest in CodeBuild so that nothing comes from the build "
+	    "TypeScript, go.mod for Go, a Gemfile for Ruby, composer.json "
+	    "for PHP, pom.xml or build.gradle for Java and Kotlin, a "
+	    ".csproj for C#, Cargo.toml for Rust, with versions pinned and a "
+	    "lock file committed. Build the image or Lambda package from "
+	    "that manifest in CodeBuild so that nothing comes from the build "
 	    "machine.",
 	.see_also = NULL,
 	.check = tf0201_check,
@@ -320,43 +1030,39 @@ static const struct tl_rule tf0201 = {
 static int
 tf0201_check(struct tl_check *c)
 {
-	const struct tl_lang_deps_unused *unused = NULL;
 	const struct tl_file	*f, *first;
 	const struct lang_deps	*ld;
+	struct deps_ctx		 ctx;
 	struct import		 imp, first_imp;
 	size_t			 i, count;
-	int			 found, error;
+	int			 collected, error = 0;
 
-	(void)unused;
-	for (i = 0; i < TL_NELEM(lang_deps); i++) {
+	ctx.repo = c->repo;
+	for (i = 0; i < TL_NELEM(lang_deps) && error == 0; i++) {
 		ld = &lang_deps[i];
+		tl_vec_init(&ctx.own);
+		collected = 0;
 		first = NULL;
 		count = 0;
 		memset(&first_imp, 0, sizeof(first_imp));
 		TL_FOREACH_FILE(f, c->repo, TL_FILE_SOURCE) {
 			if (f->lang != ld->lang || tl_path_is_docs(f->path))
 				continue;
-			if (declared_above(c->repo, f->path, ld->manifests,
-			    TL_NELEM(ld->manifests)))
+			if (declared_above(c->repo, f->path, ld) ||
+			    declared_inline(f, ld))
 				continue;
-			switch (ld->lang) {
-			case TL_LANG_PYTHON:
-				found = python_import(c->repo, f, &imp);
-				break;
-			case TL_LANG_GO:
-				found = go_import(f, &imp);
-				break;
-			default:
-				found = js_import(f, &imp);
-				break;
+			if (!collected && ld->own != NULL) {
+				collect_own(&ctx, ld);
+				collected = 1;
 			}
-			if (!found)
+			if (!ld->read(&ctx, f, &imp))
 				continue;
 			if (count++ == 0) {
 				first = f;
 				first_imp = imp;
 			}
 		}
+		tl_vec_release(&ctx.own, free);
 		if (first == NULL)
 			continue;
 		error = tl_report(c, first, first_imp.line, 0,
@@ -365,10 +1071,8 @@ tf0201_check(struct tl_check *c)
 		    "dependencies%s", (int)first_imp.len, first_imp.name,
 		    ld->declare, tl_lang_name(ld->lang),
 		    count > 1 ? " (and in other files too)" : "");
-		if (error != 0)
-			return error;
 	}
-	return 0;
+	return error;
 }
 
 /* ------------------------------------------------------------- TF0202 */

@@ -1,0 +1,4 @@
+namespace Acme.Orders.Domain
+{
+    public class Order {}
+}

@@ -1,0 +1,3 @@
+package com.acme.util;
+
+public final class Strings {}

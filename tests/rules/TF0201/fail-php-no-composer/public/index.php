@@ -1,0 +1,9 @@
+<?php
+declare(strict_types=1);
+
+namespace App;
+
+use App\Http\Kernel;
+use GuzzleHttp\Client;
+
+$client = new Client();

@@ -1,0 +1,3 @@
+using Serilog;
+namespace Shop.Services;
+public class Log {}

@@ -1,0 +1,1 @@
+namespace Tooling.Helpers { class H {} }

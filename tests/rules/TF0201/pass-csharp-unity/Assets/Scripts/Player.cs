@@ -1,0 +1,4 @@
+using UnityEngine;
+using TMPro;
+
+public class Player : MonoBehaviour {}

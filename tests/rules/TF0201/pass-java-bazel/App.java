@@ -1,0 +1,3 @@
+import com.google.common.collect.ImmutableList;
+
+public class App {}

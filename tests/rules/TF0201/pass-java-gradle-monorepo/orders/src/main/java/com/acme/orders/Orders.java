@@ -1,0 +1,6 @@
+package com.acme.orders;
+
+import org.springframework.stereotype.Service;
+
+@Service
+public class Orders {}

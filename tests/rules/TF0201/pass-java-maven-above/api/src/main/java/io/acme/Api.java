@@ -1,0 +1,5 @@
+package io.acme;
+
+import io.javalin.Javalin;
+
+public class Api {}

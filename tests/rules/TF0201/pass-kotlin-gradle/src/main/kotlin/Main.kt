@@ -1,0 +1,2 @@
+import io.ktor.server.engine.embeddedServer
+fun main() {}

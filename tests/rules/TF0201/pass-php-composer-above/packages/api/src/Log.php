@@ -1,0 +1,4 @@
+<?php
+namespace Api;
+
+use Monolog\Logger;

@@ -1,0 +1,5 @@
+<?php
+
+namespace Acme\Shop\Repository;
+
+final class ProductRepository {}

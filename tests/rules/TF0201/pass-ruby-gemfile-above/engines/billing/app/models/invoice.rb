@@ -1,0 +1,2 @@
+require "money"
+class Invoice; end

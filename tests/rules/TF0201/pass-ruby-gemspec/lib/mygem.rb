@@ -1,0 +1,2 @@
+require "faraday"
+module Mygem; end
