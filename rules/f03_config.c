@@ -2,6 +2,7 @@
  * f03_config.c: factor III, Config (https://12factor.net/config).
  * Store config in the environment.
  */
+#include <ctype.h>
 #include <fnmatch.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -2282,6 +2283,10 @@ cmp_casestr(const void *a, const void *b)
 struct name_set {
 	struct tl_vec	 names;	/* char * borrowed: the dotenv keys */
 	char		*found;	/* owned: one flag per name */
+	size_t		 nfound;
+	/* A cheap first test for each word: its length and first letter. */
+	size_t		 minlen, maxlen;
+	unsigned char	 first[256];	/* lower-cased first bytes of names */
 };
 
 /* Mark a word if it is a listed name, '.' and '-' read as '_'. */
@@ -2292,15 +2297,18 @@ word_mark(struct name_set *ns, const char *s, size_t n)
 	const char	*key = w, **hit;
 	size_t		 i;
 
-	if (n == 0 || n >= sizeof(w))
+	if (n == 0 || n >= sizeof(w) || n < ns->minlen || n > ns->maxlen ||
+	    !ns->first[tolower((unsigned char)s[0])])
 		return;
 	for (i = 0; i < n; i++)
 		w[i] = s[i] == '.' || s[i] == '-' ? '_' : s[i];
 	w[n] = '\0';
 	hit = bsearch(&key, ns->names.items, ns->names.len, sizeof(char *),
 	    cmp_casestr);
-	if (hit != NULL)
+	if (hit != NULL && !ns->found[(void **)hit - ns->names.items]) {
 		ns->found[(void **)hit - ns->names.items] = 1;
+		ns->nfound++;
+	}
 }
 
 /*
@@ -2490,6 +2498,7 @@ tf0312_unused(struct tl_check *c, const struct tl_vec *contracts)
 	size_t			 i, k;
 	int			 error = 0;
 
+	memset(&ns, 0, sizeof(ns));
 	tl_vec_init(&ns.names);
 	for (i = 0; i < contracts->len; i++) {
 		e = contracts->items[i];
@@ -2506,7 +2515,17 @@ tf0312_unused(struct tl_check *c, const struct tl_vec *contracts)
 			ns.names.items[k++] = ns.names.items[i];
 	ns.names.len = k;
 	ns.found = tl_calloc(ns.names.len + 1, 1);
-	for (i = 0; i < c->repo->nfiles && ns.names.len > 0; i++) {
+	ns.minlen = SIZE_MAX;
+	for (i = 0; i < ns.names.len; i++) {
+		key = ns.names.items[i];
+		ns.first[tolower((unsigned char)key[0])] = 1;
+		if (strlen(key) < ns.minlen)
+			ns.minlen = strlen(key);
+		if (strlen(key) > ns.maxlen)
+			ns.maxlen = strlen(key);
+	}
+	/* Every file is read until every listed name has been seen. */
+	for (i = 0; i < c->repo->nfiles && ns.nfound < ns.names.len; i++) {
 		f = c->repo->files[i];
 		if (!not_a_reader(f))
 			file_words(f, &ns);

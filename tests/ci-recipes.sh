@@ -242,12 +242,27 @@ PYEOF
 
 # cr_action NAME WORKSPACE CHECK [input=value …]: run the action, then
 # CHECK (python, with r = the result and ws = the workspace) must hold.
+#
+# The action builds in its own directory (github.action_path): here a copy
+# of the source tree with this run's build directory as its build/, its
+# timestamps kept so that make finds nothing to do.  Building in the
+# source tree itself would overwrite build/ with whatever flags this run
+# has (make sanitize's), behind the developer's back.
+cr_action_src() {
+	[ -d "$CR/action-src" ] && return 0
+	mkdir -p "$CR/action-src"
+	(cd "$TOP" && tar cf - --exclude='./build*' --exclude=./.git .) |
+	    (cd "$CR/action-src" && tar xf -)
+	cp -a "$B" "$CR/action-src/build"
+}
+
 cr_action() {
 	cr_name=$1 cr_ws=$2 cr_check=$3
 	shift 3
-	if CR="$CR" TOP="$TOP" $PY "$CR/runaction.py" "$cr_ws" "$CR/action.json" "$@" \
+	cr_action_src
+	if CR="$CR" TOP="$CR/action-src" $PY "$CR/runaction.py" "$cr_ws" "$CR/action.json" "$@" \
 	    >"$CR/action.log" 2>&1 &&
-	    TOP="$TOP" $PY - "$CR/action.json" "$cr_ws" "$cr_check" >>"$CR/action.log" 2>&1 <<'PYEOF'
+	    TOP="$CR/action-src" $PY - "$CR/action.json" "$cr_ws" "$cr_check" >>"$CR/action.log" 2>&1 <<'PYEOF'
 import json, os, sys
 r = json.load(open(sys.argv[1]))
 ws = sys.argv[2]
