@@ -184,7 +184,10 @@ literal_queue_url(const char *s, struct locator *out)
 	return 1;
 }
 
-/* Does the host [h, h + n) end with the suffix ("*" one label)? *pre: its length before. */
+/*
+ * Does the host [h, h + n) end with the suffix ("*" stands for one
+ * label)?  *pre: the length of the host before it.
+ */
 static int
 host_suffix(const char *h, size_t n, const char *suffix, size_t *pre)
 {
@@ -212,7 +215,7 @@ host_suffix(const char *h, size_t n, const char *suffix, size_t *pre)
 	return 1;
 }
 
-/* A backing service's endpoint host ending at s + n (s is the string's start). */
+/* A backing service's endpoint host ending at s + end (s: the string). */
 static int
 literal_endpoint(const char *s, size_t end, struct locator *out)
 {
@@ -1017,7 +1020,7 @@ tf0405_check(struct tl_check *c)
 
 /* ------------------------------------------------------------- TF0406 */
 
-/* Is tracing on for a function: SAM Tracing (or Globals), Lambda TracingConfig? */
+/* Is tracing off: SAM Tracing (or Globals), Lambda TracingConfig? */
 static int
 function_untraced(const struct tl_cfn *cfn, const struct tl_cfn_resource *r)
 {
@@ -1046,7 +1049,8 @@ static const struct tl_rule tf0406 = {
 	    "without active tracing: SAM Tracing: Active (on the function or "
 	    "in Globals) or Lambda TracingConfig Mode Active; either branch of "
 	    "an Fn::If counts. One finding per template names the functions; "
-	    "a template with a single function is not reported. ECS services (X-Ray daemon or an OpenTelemetry "
+	    "a template with a single function is not reported. ECS "
+	    "services (X-Ray daemon or an OpenTelemetry "
 	    "collector sidecar) are not read yet.",
 	.fix =
 	    "Turn on AWS X-Ray: Tracing: Active in the SAM Globals Function "

@@ -340,11 +340,12 @@ parse(struct tl_config *cfg, const struct tl_ynode *root)
 	return error;
 }
 
+static int	config_parse(struct tl_config *, const char *, size_t);
+
 int
 tl_config_load(struct tl_config *cfg, const char *file, const char *target)
 {
 	struct tl_buf		 b = TL_BUF_INIT;
-	struct tl_yerror	 yerr;
 	size_t			 i;
 	int			 error = 1;
 
@@ -368,23 +369,37 @@ tl_config_load(struct tl_config *cfg, const char *file, const char *target)
 	}
 	if (error != 0)
 		goto out;
-	memset(&yerr, 0, sizeof(yerr));
-	if (tl_yaml_parse(&cfg->doc, b.data != NULL ? b.data : "", b.len,
-	    &yerr) != 0) {
-		cfg->doc = NULL;
-		error = cerr(cfg, yerr.line, "%s", yerr.msg[0] != '\0' ?
-		    yerr.msg : "not valid YAML");
-		goto out;
-	}
-	if (cfg->doc->nroots > 1)
-		error = cerr(cfg, cfg->doc->roots[1]->line, "a configuration "
-		    "is one YAML document");
-	else
-		error = parse(cfg, cfg->doc->nroots > 0 ? cfg->doc->roots[0] :
-		    NULL);
+	error = config_parse(cfg, b.data != NULL ? b.data : "", b.len);
 out:
 	tl_buf_release(&b);
 	return error;
+}
+
+/* Parse the text of a configuration; cfg->path names it in messages. */
+static int
+config_parse(struct tl_config *cfg, const char *text, size_t len)
+{
+	struct tl_yerror	 yerr;
+
+	memset(&yerr, 0, sizeof(yerr));
+	if (tl_yaml_parse(&cfg->doc, text, len, &yerr) != 0) {
+		cfg->doc = NULL;
+		return cerr(cfg, yerr.line, "%s", yerr.msg[0] != '\0' ?
+		    yerr.msg : "not valid YAML");
+	}
+	if (cfg->doc->nroots > 1)
+		return cerr(cfg, cfg->doc->roots[1]->line, "a configuration "
+		    "is one YAML document");
+	return parse(cfg, cfg->doc->nroots > 0 ? cfg->doc->roots[0] : NULL);
+}
+
+int
+tl_config_parse(struct tl_config *cfg, const char *name, const char *text,
+    size_t len)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->path = tl_strdup(name);
+	return config_parse(cfg, text, len);
 }
 
 static int

@@ -24,7 +24,7 @@
 
 #include "twelvelint/model.h"
 
-/* Append s escaped for a command's data (prop 0) or a property value (prop 1). */
+/* Append s escaped for a command's data (prop 0) or a property (1). */
 static void
 gh_add(struct tl_buf *b, const char *s, int prop)
 {

@@ -50,6 +50,9 @@ struct tl_config {
  * nothing; TL_EIO when it cannot be read.
  */
 int	tl_config_load(struct tl_config *, const char *, const char *);
+/* The same from text in memory; name is the file to name in messages. */
+int	tl_config_parse(struct tl_config *, const char *, const char *,
+	    size_t);
 /* Are the rule ids it names known?  TL_EUSAGE with "FILE:LINE: …" if not. */
 int	tl_config_check_ids(const struct tl_config *,
 	    const struct tl_ruleset *);

@@ -25,7 +25,7 @@ seed() {	# seed DIR NAME-PATTERN…: fixtures as a starting corpus
 	done
 }
 
-for h in dockerfile yaml shell manifest patterns; do
+for h in dockerfile yaml shell manifest patterns config; do
 	echo "fuzz: building $h"
 	# shellcheck disable=SC2086
 	$CC $FLAGS -o "$OUT/fuzz_$h" "tests/fuzz/fuzz_$h.c" $SRC "$B/packs.c" $LIBS
@@ -36,6 +36,7 @@ for h in dockerfile yaml shell manifest patterns; do
 	shell) seed "$corpus" '*.sh' Procfile 'env*' ;;
 	manifest) seed "$corpus" package.json Pipfile '*.txt' go.mod ;;
 	patterns) seed "$corpus" '*.py' '*.js' '*.go' '*.yml' ;;
+	config) seed "$corpus" '*.yml' ;;
 	esac
 	mkdir -p "$OUT/artifacts_$h"
 	echo "fuzz: running $h for ${SECS}s"
