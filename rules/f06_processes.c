@@ -27,8 +27,8 @@ target_group(struct tl_check *c, const struct tl_file *f, const char *name,
 			continue;
 		return tl_report(c, f, tl_ymap_get(a, "Key")->line,
 		    tl_ymap_get(a, "Key")->col, name,
-		    "target group '%s' enables stickiness.enabled: requests "
-		    "of one client are pinned to one task", name);
+		    "target group '%s' sets stickiness.enabled to true: "
+		    "requests of one client are pinned to one task", name);
 	}
 	return 0;
 }
