@@ -1179,7 +1179,31 @@ looks_like_id(const char *p, const char *e)
 	return p + 6 == e || !isalnum((unsigned char)p[6]);
 }
 
-/* Does a finding of rule r on line (or the next) carry an inline suppression? */
+/*
+ * Does a comment start before the tag at p on this line: #, a double
+ * slash, slash-star, a block comment's leading star, --, <!--, ; or %?
+ * A tag in prose (a rule's rationale in a YAML pack) or in a string is
+ * not a suppression to judge.
+ */
+static int
+in_comment(const char *line, const char *p)
+{
+	const char	*q;
+
+	for (q = line; q < p && (*q == ' ' || *q == '\t'); q++)
+		continue;
+	if (q < p && *q == '*')
+		return 1;
+	for (; q < p; q++)
+		if (*q == '#' || *q == ';' || *q == '%' ||
+		    (q + 1 < p && ((q[0] == '/' && (q[1] == '/' ||
+		    q[1] == '*')) || (q[0] == '-' && q[1] == '-') ||
+		    (q[0] == '<' && q[1] == '!'))))
+			return 1;
+	return 0;
+}
+
+/* Does a finding of r on line (or the next) carry an inline suppression? */
 static int
 inline_used(const struct tl_scan *s, const char *path, const struct tl_rule *r,
     unsigned line)
@@ -1260,7 +1284,7 @@ check_suppressions(struct tl_scan *s)
 			line = tl_lines_get(&f->lines, f->data, f->size, l,
 			    &len);
 			if (line == NULL || (p = tl_memcasemem(line, len, tag,
-			    sizeof(tag) - 1)) == NULL)
+			    sizeof(tag) - 1)) == NULL || !in_comment(line, p))
 				continue;
 			e = line + len;
 			for (p += sizeof(tag) - 1; p < e && (*p == ' ' ||

@@ -50,7 +50,9 @@ static const struct tl_rule tf0002 = {
 	"the typo is fixed. Checked: every twelvelint:ignore comment whose "
 	"first word looks like a rule id (TF and four digits), in every file "
 	"except documentation (*.md, *.rst, *.txt, *.adoc), test code and "
-	"vendored trees.",
+	"vendored trees. A comment is text after #, //, /*, --, <!--, ; or "
+	"%, or a block comment's leading *; the tag in prose or a string is "
+	"not judged.",
 	"Correct the id (twelvelint --list-rules lists them), or remove the "
 	"comment.",
 	NULL, NULL
@@ -67,7 +69,8 @@ static const struct tl_rule tf0003 = {
 	"it. Not reported: comments naming rules that were not selected or "
 	"did not apply, template Metadata, and the suppressions of other "
 	"tools (hadolint, checkov, gitleaks). Documentation, test code and "
-	"vendored trees are not read.",
+	"vendored trees are not read, nor the tag outside a comment (in "
+	"prose or a string).",
 	"Remove the comment, or move it to the line of the finding it is "
 	"meant for.",
 	NULL, NULL
