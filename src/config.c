@@ -33,17 +33,11 @@ cerr(const struct tl_config *cfg, unsigned line, const char *fmt, ...)
 static int
 cerr(const struct tl_config *cfg, unsigned line, const char *fmt, ...)
 {
-	struct tl_buf	 b = TL_BUF_INIT;
-	va_list		 ap;
-	char		*msg;
+	va_list	 ap;
 
 	va_start(ap, fmt);
-	tl_buf_vaddf(&b, fmt, ap);
+	tl_error_vset_at(cfg->path, line, fmt, ap);
 	va_end(ap);
-	msg = tl_escape(tl_buf_str(&b));
-	tl_error_set("%s:%u: %s", cfg->path, line == 0 ? 1 : line, msg);
-	free(msg);
-	tl_buf_release(&b);
 	return TL_EUSAGE;
 }
 

@@ -472,18 +472,11 @@ perr(struct pctx *c, unsigned line, const char *fmt, ...)
 static int
 perr(struct pctx *c, unsigned line, const char *fmt, ...)
 {
-	struct tl_buf	 b = TL_BUF_INIT;
-	va_list		 ap;
-	char		*msg;
+	va_list	 ap;
 
 	va_start(ap, fmt);
-	tl_buf_vaddf(&b, fmt, ap);
+	tl_error_vset_at(c->pack->name, line, fmt, ap);
 	va_end(ap);
-	/* The message quotes the pack: never let it drive a terminal. */
-	msg = tl_escape(tl_buf_str(&b));
-	tl_error_set("%s:%u: %s", c->pack->name, line == 0 ? 1 : line, msg);
-	free(msg);
-	tl_buf_release(&b);
 	return TL_EUSAGE;
 }
 
@@ -1210,6 +1203,40 @@ parse_global_allow(struct pctx *c, const struct tl_ynode *n)
 	return 0;
 }
 
+/* A reading context for a pack named name (c->pack owned until committed). */
+static void
+pctx_init(struct pctx *c, struct tl_patterns *p, const char *name, int user)
+{
+	memset(c, 0, sizeof(*c));
+	c->p = p;
+	c->pack = tl_calloc(1, sizeof(*c->pack));
+	c->pack->name = tl_strdup(name);
+	c->pack->user = user;
+}
+
+/* Move the global allowlist entries read into the patterns. */
+static void
+pctx_commit_allow(struct pctx *c)
+{
+	move_all(&c->p->gsecrets, &c->gsecrets);
+	move_all(&c->p->glines, &c->glines);
+	move_all(&c->p->gpaths, &c->gpaths);
+	move_all(&c->p->gstop, &c->gstop);
+}
+
+/* Free what a context still owns (nothing once all is committed). */
+static void
+pctx_release(struct pctx *c)
+{
+	tl_vec_release(&c->dets, detector_free_v);
+	tl_vec_release(&c->prules, prule_free);
+	tl_vec_release(&c->gsecrets, free_regex);
+	tl_vec_release(&c->glines, free_regex);
+	tl_vec_release(&c->gpaths, free);
+	tl_vec_release(&c->gstop, free);
+	pack_free(c->pack);
+}
+
 static int
 add_pack(struct tl_patterns *p, const char *name, const char *text,
     size_t len, int user)
@@ -1226,12 +1253,7 @@ add_pack(struct tl_patterns *p, const char *name, const char *text,
 	size_t			 i;
 	int			 error = 0;
 
-	memset(&c, 0, sizeof(c));
-	c.p = p;
-	c.pack = tl_calloc(1, sizeof(*c.pack));
-	c.pack->name = tl_strdup(name);
-	c.pack->user = user;
-
+	pctx_init(&c, p, name, user);
 	if (p->finished) {
 		error = perr(&c, 1, "packs must be added before "
 		    "tl_patterns_finish()");
@@ -1289,21 +1311,12 @@ add_pack(struct tl_patterns *p, const char *name, const char *text,
 	for (i = 0; i < c.prules.len; i++)
 		tl_vec_push(&p->prules, c.prules.items[i]);
 	c.prules.len = 0;
-	move_all(&p->gsecrets, &c.gsecrets);
-	move_all(&p->glines, &c.glines);
-	move_all(&p->gpaths, &c.gpaths);
-	move_all(&p->gstop, &c.gstop);
+	pctx_commit_allow(&c);
 	tl_vec_push(&p->packs, c.pack);
 	c.pack = NULL;
 out:
 	tl_ydoc_free(doc);
-	tl_vec_release(&c.dets, detector_free_v);
-	tl_vec_release(&c.prules, prule_free);
-	tl_vec_release(&c.gsecrets, free_regex);
-	tl_vec_release(&c.glines, free_regex);
-	tl_vec_release(&c.gpaths, free);
-	tl_vec_release(&c.gstop, free);
-	pack_free(c.pack);
+	pctx_release(&c);
 	return error;
 }
 
@@ -1314,25 +1327,13 @@ tl_patterns_add_allow(struct tl_patterns *p, const char *name,
 	struct pctx	 c;
 	int		 error;
 
-	memset(&c, 0, sizeof(c));
-	c.p = p;
-	c.pack = tl_calloc(1, sizeof(*c.pack));
-	c.pack->name = tl_strdup(name);
-	c.pack->user = 1;
+	pctx_init(&c, p, name, 1);
 	if (p->finished)
 		error = perr(&c, allow->line, "allowlists must be added before "
 		    "tl_patterns_finish()");
-	else if ((error = parse_global_allow(&c, allow)) == 0) {
-		move_all(&p->gsecrets, &c.gsecrets);
-		move_all(&p->glines, &c.glines);
-		move_all(&p->gpaths, &c.gpaths);
-		move_all(&p->gstop, &c.gstop);
-	}
-	tl_vec_release(&c.gsecrets, free_regex);
-	tl_vec_release(&c.glines, free_regex);
-	tl_vec_release(&c.gpaths, free);
-	tl_vec_release(&c.gstop, free);
-	pack_free(c.pack);
+	else if ((error = parse_global_allow(&c, allow)) == 0)
+		pctx_commit_allow(&c);
+	pctx_release(&c);
 	return error;
 }
 

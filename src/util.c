@@ -23,6 +23,20 @@ tl_error_set(const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+tl_error_vset_at(const char *file, unsigned line, const char *fmt, va_list ap)
+{
+	struct tl_buf	 b = TL_BUF_INIT;
+	char		*msg;
+
+	tl_buf_vaddf(&b, fmt, ap);
+	/* The message may quote the file: never let it drive a terminal. */
+	msg = tl_escape(tl_buf_str(&b));
+	tl_error_set("%s:%u: %s", file, line == 0 ? 1 : line, msg);
+	free(msg);
+	tl_buf_release(&b);
+}
+
 const char *
 tl_error_get(void)
 {

@@ -29,6 +29,12 @@
  */
 void		 tl_error_set(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
+/*
+ * The same as "FILE:LINE: message" (line 0 is given as 1), the message
+ * escaped as tl_escape() does: for errors in a pack or configuration.
+ */
+void		 tl_error_vset_at(const char *, unsigned, const char *,
+		    va_list) __attribute__((format(printf, 3, 0)));
 const char	*tl_error_get(void);
 void		 tl_error_clear(void);
 
