@@ -999,3 +999,14 @@ tl_has_word(const char *s, const char *seps, const char *const *words)
 	free(copy);
 	return hit;
 }
+
+int
+tl_requirements_not_deployed(const char *path)
+{
+	static const char *const words[] = {
+		"dev", "develop", "development", "test", "tests", "testing",
+		"doc", "docs", "lint", "ci", "local", "typing", "mypy", NULL
+	};
+
+	return tl_has_word(path, "-_./", words);
+}

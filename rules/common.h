@@ -169,6 +169,13 @@ int	tl_cmd_has_word(const struct tl_sh_cmd *, const char *);
 int	tl_has_word(const char *s, const char *seps, const char *const *words);
 
 /*
+ * Is a requirements file (by its path or name) for development, tests or
+ * docs only: a word dev, test(s), doc(s), lint, ci, local, typing … in it
+ * (requirements-dev.txt, requirements/test.txt)?
+ */
+int	tl_requirements_not_deployed(const char *);
+
+/*
  * The Lambda functions of a template (AWS::Serverless::Function and
  * AWS::Lambda::Function): their number in *nfn, the number for which
  * bad(cfn, r) holds in *nbad, and the names of the first three of those,

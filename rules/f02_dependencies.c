@@ -1369,30 +1369,6 @@ manifest_is_app(const struct tl_repo *repo, const struct tl_file *f)
 	return app;
 }
 
-/* Requirements files for development, tests or documentation only. */
-static int
-dev_path(const char *path)
-{
-	static const char *const words[] = {
-		"dev", "develop", "development", "test", "tests", "testing",
-		"doc", "docs", "lint", "ci", "local", "typing", "mypy", NULL
-	};
-	const char	*p = path, *e;
-	size_t		 i, n;
-
-	while (*p != '\0') {
-		for (e = p; *e != '\0' && strchr("-_./", *e) == NULL; e++)
-			continue;
-		n = (size_t)(e - p);
-		for (i = 0; words[i] != NULL; i++)
-			if (strlen(words[i]) == n &&
-			    strncasecmp(p, words[i], n) == 0)
-				return 1;
-		p = *e != '\0' ? e + 1 : e;
-	}
-	return 0;
-}
-
 static int	tf0203_check(struct tl_check *);
 
 static const struct tl_rule tf0203 = {
@@ -1451,7 +1427,7 @@ tf0203_check(struct tl_check *c)
 		    tl_path_is_dev_artefact(f->path))
 			continue;
 		if (f->subtype == TL_MF_REQUIREMENTS &&
-		    dev_path(f->name))
+		    tl_requirements_not_deployed(f->name))
 			continue;
 		lock = has_lock_kind(f->subtype) && lock_pins(c->repo, f);
 		report = f->subtype == TL_MF_REQUIREMENTS ||

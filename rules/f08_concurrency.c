@@ -1501,30 +1501,6 @@ py_package(const struct tl_repo *repo, const char *dir)
 	    in_words(f->manifest->tool, backends);
 }
 
-/* Requirements files for development, tests or docs only. */
-static int
-dev_requirements(const char *path)
-{
-	static const char *const words[] = {
-		"dev", "develop", "development", "test", "tests", "testing",
-		"doc", "docs", "lint", "ci", "local", "typing", "mypy", NULL
-	};
-	const char	*p = path, *e;
-	size_t		 i, n;
-
-	while (*p != '\0') {
-		for (e = p; *e != '\0' && strchr("-_./", *e) == NULL; e++)
-			continue;
-		n = (size_t)(e - p);
-		for (i = 0; words[i] != NULL; i++)
-			if (strlen(words[i]) == n &&
-			    strncasecmp(p, words[i], n) == 0)
-				return 1;
-		p = *e != '\0' ? e + 1 : e;
-	}
-	return 0;
-}
-
 /* Is a package.json marked "private": true (an application)? */
 static int
 npm_private(const struct tl_file *f)
@@ -1586,7 +1562,7 @@ deployable(const struct tl_repo *repo, const struct tl_file *f, char *buf,
 		break;
 	case TL_MF_REQUIREMENTS:
 	case TL_MF_PIPFILE:
-		if (dev_requirements(f->path))
+		if (tl_requirements_not_deployed(f->path))
 			break;
 		if ((d = runtime_dep(m, py_servers)) == NULL &&
 		    !py_package(repo, dir))
